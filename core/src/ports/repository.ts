@@ -1,3 +1,4 @@
+import type { Tenant } from '../domain/tenant';
 import type { User } from '../domain/user';
 
 export interface Page<T> {
@@ -85,4 +86,18 @@ export interface ExpiringStore<T> {
   /** Every live record of the tenant. */
   list(tenantId: string, now: number): Promise<{ id: string; value: T; expiresAt: number }[]>;
   delete(tenantId: string, id: string): Promise<void>;
+}
+
+/**
+ * Tenants themselves are not tenant-scoped: the tenant id is the record's own id. Listing every tenant
+ * is an operator/bootstrap concern (seeds, admin tooling), never reachable with a user's token.
+ */
+export interface TenantRepository {
+  get(id: string): Promise<Tenant | undefined>;
+  list(options?: ListOptions): Promise<Page<Tenant>>;
+  /** Fails with DomainError CONFLICT when the id exists. */
+  create(tenant: Tenant): Promise<Tenant>;
+  /** Create or replace. */
+  put(tenant: Tenant): Promise<Tenant>;
+  delete(id: string): Promise<boolean>;
 }

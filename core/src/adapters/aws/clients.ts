@@ -1,0 +1,41 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Where the AWS clients point. Endpoints are optional: the SDK also honours AWS_ENDPOINT_URL and
+ * AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SQS by itself, so LocalStack or real AWS need no code
+ * change. The local cloud passes explicit endpoints for its emulators.
+ */
+export interface AwsConfig {
+  region: string;
+  dynamodbEndpoint?: string;
+  sqsEndpoint?: string;
+  /** prefix of physical table/queue names: `${prefix}-config`, `${prefix}-results` … */
+  prefix: string;
+}
+
+export function dynamoClient(config: AwsConfig): DynamoDBDocumentClient {
+  const base = new DynamoDBClient({
+    region: config.region,
+    ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
+    maxAttempts: 3,
+  });
+  return DynamoDBDocumentClient.from(base, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+export function sqsClient(config: AwsConfig): SQSClient {
+  return new SQSClient({
+    region: config.region,
+    ...(config.sqsEndpoint ? { endpoint: config.sqsEndpoint } : {}),
+    // fauxqs (and LocalStack) hand out queue URLs whose host is not the endpoint we talk to
+    useQueueUrlAsEndpoint: false,
+    maxAttempts: 3,
+  });
+}
+
+export function tableName(config: AwsConfig, logical: string): string {
+  return `${config.prefix}-${logical}`;
+}
