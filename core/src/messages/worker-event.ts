@@ -16,6 +16,11 @@ export type HistogramData = z.infer<typeof HistogramData>;
 
 /** A worker's pre-aggregate of one second of one operator, shipped along with the raw records. */
 export const SecondBucket = z.object({
+  /**
+   * The run this second belongs to. The analyzer uses a bucket in place of the batch's records for
+   * that (run, operator, second) cell; a bucket without runId cannot be attributed and is ignored.
+   */
+  runId: Id.optional(),
   operatorId: Id,
   /** epoch second */
   second: z.number().int().nonnegative(),
