@@ -1,0 +1,85 @@
+import type { ExchangeRecord, Verdict } from '@gong/core/domain/exchange';
+import type { Expectation } from '@gong/core/domain/expectation';
+import type { Encoding, Segmentation } from '@gong/core/domain/message';
+import type { Matcher } from './matcher';
+
+export type ExchangeScope = { kind: 'run'; runId: string } | { kind: 'session'; sessionId: string };
+
+/** Called once when an exchange gets its verdict (or a late/duplicate/unexpected reply is seen). */
+export type VerdictListener = (exchange: Exchange) => void;
+
+/**
+ * One sent message in flight, from intended send time to verdict. Mutable and allocation-light: it is
+ * the hot-path object of the executor. Times are epoch ms with sub-ms precision (rounded in records).
+ */
+export class Exchange {
+  sentAt = 0;
+  respAt: number | undefined;
+  respStatus: number | undefined;
+  replyText: string | undefined;
+  replyAt: number | undefined;
+  verdict: Verdict | undefined;
+  deadline = 0;
+  /** number slot index inside the run (or -1 for sessions) */
+  numberIndex = -1;
+  /** late/duplicate replies already reported for this exchange */
+  strays = 0;
+  /** pause after this exchange settles before its number sends again */
+  thinkMs = 0;
+  segmentation: Segmentation = 'udh8';
+
+  constructor(
+    readonly id: string,
+    readonly tenantId: string,
+    readonly scope: ExchangeScope,
+    readonly operatorId: string,
+    readonly msisdn: string,
+    readonly stepIndex: number,
+    readonly text: string,
+    readonly encoding: Encoding,
+    readonly expect: Expectation,
+    readonly matcher: Matcher,
+    readonly timeoutMs: number,
+    readonly intendedAt: number,
+    readonly listener: VerdictListener,
+    readonly sequenceId?: string,
+  ) {}
+
+  get done(): boolean {
+    return this.verdict !== undefined;
+  }
+
+  toRecord(idSuffix = ''): ExchangeRecord {
+    const record: ExchangeRecord = {
+      id: this.id + idSuffix,
+      tenantId: this.tenantId,
+      scope: this.scope,
+      operatorId: this.operatorId,
+      msisdn: this.msisdn,
+      stepIndex: this.stepIndex,
+      text: this.text,
+      encoding: this.encoding,
+      expect: this.expect,
+      intendedAt: Math.round(this.intendedAt),
+      sentAt: Math.round(this.sentAt),
+      verdict: this.verdict ?? 'unanswered',
+    };
+    if (this.sequenceId !== undefined) record.sequenceId = this.sequenceId;
+    if (this.respAt !== undefined) record.respAt = Math.round(this.respAt);
+    if (this.respStatus !== undefined) record.respStatus = this.respStatus;
+    if (this.replyText !== undefined) record.replyText = this.replyText.slice(0, 10_000);
+    if (this.replyAt !== undefined) record.replyAt = Math.round(this.replyAt);
+    return record;
+  }
+}
+
+/** A reply that did not settle a pending exchange: late, duplicate or unexpected. Reported as its own record. */
+export interface StrayReply {
+  verdict: 'late' | 'duplicate' | 'unexpected';
+  /** the exchange it belongs to (late, duplicate); undefined when unexpected */
+  exchange: Exchange | undefined;
+  operatorId: string;
+  msisdn: string;
+  text: string;
+  at: number;
+}
