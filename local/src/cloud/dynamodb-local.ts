@@ -22,15 +22,18 @@ function jarDirectory(): string {
   return join(libDir, versionDir);
 }
 
-/**
- * Starts DynamoDB Local (Java) on 127.0.0.1:`port`. With `dataDir` the data survives restarts
- * (one shared database file); without it everything stays in memory.
- */
-export async function startDynamoDbLocal(options: {
+export interface DynamoDbLocalOptions {
   port: number;
+  /** keep data here across restarts; in memory when absent */
   dataDir?: string;
-  log?: (line: string) => void;
-}) {
+}
+
+/** The java command line that runs DynamoDB Local on `port` (checks Java 17+ first). */
+export function dynamoDbLocalCommand(options: DynamoDbLocalOptions): {
+  command: string;
+  args: string[];
+  cwd: string;
+} {
   requireJava();
   const dir = jarDirectory();
   const args = [
@@ -48,7 +51,16 @@ export async function startDynamoDbLocal(options: {
   } else {
     args.push('-inMemory');
   }
-  const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { command: 'java', args, cwd: dir };
+}
+
+/**
+ * Starts DynamoDB Local (Java) on 127.0.0.1:`port` as a child of this process (tests, benchmarks).
+ * The local cloud runs the same command under its supervisor instead.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions & { log?: (line: string) => void }) {
+  const { command, args, cwd } = dynamoDbLocalCommand(options);
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let exited: string | undefined;
   let output = '';
   const collect = (chunk: Buffer) => {

@@ -57,3 +57,21 @@ export async function waitForPort(
   }
   throw new Error(`${options.what} did not open ${host}:${port} within ${options.timeoutMs / 1000} s`);
 }
+
+/** The first of `count` consecutive ports that are all free right now (for worker slots). */
+export async function freePortRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = await freePort();
+    if (base + count > 65535) continue;
+    const free = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        assertPortFree(base + i, 'probe').then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found on 127.0.0.1`);
+}
