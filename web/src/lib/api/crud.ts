@@ -6,49 +6,59 @@ import { api, listAll } from './client';
 /** Fields the API owns on every stored record. */
 export type Draft<T> = Omit<T, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>;
 
-/** TanStack Query hooks for one of the API's plain CRUD collections (/connections, /operators, …). */
-export function makeCrud<T extends { id: string }>(resource: string) {
-  const path = `/${resource}`;
-  const keys = {
-    all: [resource] as const,
-    list: (query?: Record<string, string | undefined>) => [resource, 'list', query ?? {}] as const,
-    one: (id: string) => [resource, 'one', id] as const,
-  };
+/** The API's plain CRUD collections. */
+export type Resource =
+  | 'connections'
+  | 'operators'
+  | 'sequences'
+  | 'library'
+  | 'strategies'
+  | 'scenarios'
+  | 'users'
+  | 'schedules';
 
-  function useList(query?: Record<string, string | undefined>, opts: { enabled?: boolean } = {}) {
-    return useQuery({
-      queryKey: keys.list(query),
-      queryFn: () => listAll<T>(path, query),
-      enabled: opts.enabled ?? true,
-    });
-  }
+export const crudKeys = {
+  all: (resource: Resource) => [resource] as const,
+  list: (resource: Resource, query?: Record<string, string | undefined>) =>
+    [resource, 'list', query ?? {}] as const,
+  one: (resource: Resource, id: string) => [resource, 'one', id] as const,
+};
 
-  function useOne(id: string | undefined) {
-    return useQuery({
-      queryKey: keys.one(id ?? ''),
-      queryFn: () => api<T>(`${path}/${encodeURIComponent(id ?? '')}`),
-      enabled: Boolean(id),
-    });
-  }
+export function useList<T>(
+  resource: Resource,
+  query?: Record<string, string | undefined>,
+  opts: { enabled?: boolean } = {},
+) {
+  return useQuery({
+    queryKey: crudKeys.list(resource, query),
+    queryFn: () => listAll<T>(`/${resource}`, query),
+    enabled: opts.enabled ?? true,
+  });
+}
 
-  function useSave() {
-    const qc = useQueryClient();
-    return useMutation({
-      mutationFn: (input: { id?: string; data: Draft<T> | Partial<Draft<T>> }) =>
-        input.id
-          ? api<T>(`${path}/${encodeURIComponent(input.id)}`, { method: 'PUT', body: input.data })
-          : api<T>(path, { method: 'POST', body: input.data }),
-      onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
-    });
-  }
+export function useOne<T>(resource: Resource, id: string | undefined) {
+  return useQuery({
+    queryKey: crudKeys.one(resource, id ?? ''),
+    queryFn: () => api<T>(`/${resource}/${encodeURIComponent(id ?? '')}`),
+    enabled: Boolean(id),
+  });
+}
 
-  function useRemove() {
-    const qc = useQueryClient();
-    return useMutation({
-      mutationFn: (id: string) => api<void>(`${path}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-      onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
-    });
-  }
+export function useSave<T>(resource: Resource) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id?: string; data: unknown }) =>
+      input.id
+        ? api<T>(`/${resource}/${encodeURIComponent(input.id)}`, { method: 'PUT', body: input.data })
+        : api<T>(`/${resource}`, { method: 'POST', body: input.data }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: crudKeys.all(resource) }),
+  });
+}
 
-  return { keys, useList, useOne, useSave, useRemove };
+export function useRemove(resource: Resource) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/${resource}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: crudKeys.all(resource) }),
+  });
 }

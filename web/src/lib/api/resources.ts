@@ -6,7 +6,7 @@ import type { Schedule } from '@gong/core/domain/schedule';
 import type { LibraryEntry, Sequence } from '@gong/core/domain/sequence';
 import type { Strategy } from '@gong/core/domain/strategy';
 import type { PublicUser } from '@gong/core/domain/user';
-import { makeCrud } from './crud';
+import { useList } from './crud';
 
 /** Secrets are write-only: the API omits them, so reads may lack them. */
 export type ConnectionView = Omit<Connection, 'jcli' | 'smpp'> & {
@@ -15,10 +15,11 @@ export type ConnectionView = Omit<Connection, 'jcli' | 'smpp'> & {
 };
 export type OperatorView = Omit<Operator, 'bindPassword'> & { bindPassword?: string };
 
-export const connections = makeCrud<ConnectionView>('connections');
-export const operators = makeCrud<OperatorView>('operators');
-export const sequences = makeCrud<Sequence>('sequences');
-export const library = makeCrud<LibraryEntry>('library');
-export const strategies = makeCrud<Strategy>('strategies');
-export const users = makeCrud<PublicUser>('users');
-export const schedules = makeCrud<Schedule>('schedules');
+export const useConnections = () => useList<ConnectionView>('connections');
+export const useOperators = (connectionId?: string) =>
+  useList<OperatorView>('operators', connectionId ? { connectionId } : undefined);
+export const useSequences = () => useList<Sequence>('sequences');
+export const useLibrary = () => useList<LibraryEntry>('library');
+export const useStrategies = () => useList<Strategy>('strategies');
+export const useUsers = () => useList<PublicUser>('users');
+export const useSchedules = () => useList<Schedule>('schedules');

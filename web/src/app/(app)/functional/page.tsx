@@ -1,0 +1,5 @@
+import { FunctionalView } from '@/components/functional/functional-view';
+
+export default function FunctionalPage() {
+  return <FunctionalView />;
+}
