@@ -15,13 +15,17 @@ export interface AwsConfig {
   prefix: string;
 }
 
-export function dynamoClient(config: AwsConfig): DynamoDBDocumentClient {
-  const base = new DynamoDBClient({
+/** The low-level client, for table management (CreateTable, DescribeTable, UpdateTimeToLive). */
+export function dynamoBaseClient(config: AwsConfig): DynamoDBClient {
+  return new DynamoDBClient({
     region: config.region,
     ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
     maxAttempts: 3,
   });
-  return DynamoDBDocumentClient.from(base, {
+}
+
+export function dynamoClient(config: AwsConfig): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(dynamoBaseClient(config), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }
