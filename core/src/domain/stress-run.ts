@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs, Id } from './ids';
+import { Step } from './sequence';
 import { StrategySpec } from './strategy';
 
 export const RUN_STATES = [
@@ -42,6 +43,24 @@ export const RunOperator = z.object({
   maxNumbers: z.number().int().min(1).max(1_000_000),
 });
 
+/** A value kept per transaction and which statistics to compute from it (OpenLC `<retValues>`). */
+export const RetValueSpec = z.object({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'a retValue name is an XML element name'),
+  units: z.string().max(20).default(''),
+  /** vds: very detailed statistics (histogram), mean, minimal (mean, no histogram), none */
+  sta: z.enum(['vds', 'mean', 'minimal', 'none']).default('none'),
+  typecode: z.enum(['Int', 'Float']).default('Float'),
+  spyplot: z.boolean().default(false),
+});
+export type RetValueSpec = z.infer<typeof RetValueSpec>;
+
+/** Steps written inline (e.g. in a scenario file) rather than taken from the sequence library. */
+export const InlineSequence = z.object({
+  name: z.string().max(120).default(''),
+  steps: z.array(Step).min(1).max(10_000),
+});
+export type InlineSequence = z.infer<typeof InlineSequence>;
+
 /** What a user asks for when starting a stress run. */
 export const StressPlan = z
   .object({
@@ -64,6 +83,14 @@ export const StressPlan = z
       .default({ minElementsPerBin: 10, maxBins: 100 }),
     /** name of the saved scenario this plan came from, if any */
     scenarioId: Id.optional(),
+    /** sequences written inline; candidates alongside `sequenceIds` */
+    inlineSequences: z.array(InlineSequence).default([]),
+    /** OpenLC `<iterations max>`: how many times each number walks its sequence at most */
+    iterationsMax: z.number().int().min(1).optional(),
+    /** OpenLC `<sample small period>`: live sample mode (small = only the latest sample per poll) */
+    sample: z.object({ small: z.boolean(), periodSec: z.number().positive() }).optional(),
+    /** OpenLC `<retValues>`: which values to keep and their statistics */
+    retValues: z.array(RetValueSpec).default([]),
   })
   .refine((p) => p.operators.every((o) => o.maxNumbers >= o.minNumbers), {
     message: 'maxNumbers must be >= minNumbers for every operator',
