@@ -32,6 +32,7 @@ export const LocalEnv = z.object({
   AWS_ENDPOINT_URL_DYNAMODB: z.string().url().optional(),
   AWS_ENDPOINT_URL_SQS: z.string().url().optional(),
   GONG_TOKEN: z.string().optional(),
+  GONG_PASSWORD: z.string().optional(),
   CI: z.string().optional(),
 });
 export type LocalEnv = z.infer<typeof LocalEnv>;

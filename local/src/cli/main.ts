@@ -1,4 +1,7 @@
+import { loginCommand } from './login-command';
 import { missingPrereqs } from './prereqs';
+import { runCommand } from './run-command';
+import { runsCommand } from './runs-command';
 import { startCommand } from './start-command';
 
 const HELP = `gong — functional and stress testing for SMS gateways
@@ -9,6 +12,12 @@ commands:
   start [--slots N] [--web dev|prod|off] [--quiet]
                      start the whole local cloud on 127.0.0.1 (DynamoDB Local, SQS emulator,
                      API, analyzer, worker fleet, gateway simulator, web app on :5000)
+  login --email E --password P [--api URL]
+                     get a token for the commands below (stored under .gong/)
+  run <scenario.xml|json> [--api URL] [--threshold "p95<500ms"]… [--out results.json] [--junit report.xml]
+                     run a scenario file headless: live progress line, summary table; exit 0 when
+                     every threshold holds, 99 when one fails, 1 on errors, 2 on a bad file
+  runs list | show <id> | compare <id> <id>… [--baseline <id>]
   check-prereqs [--for start|test]
                      check Node 20+, Java 17, Chromium and Perl Net::SMPP; explain what is missing
   help               this text
@@ -22,6 +31,9 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   start: startCommand,
+  login: loginCommand,
+  run: runCommand,
+  runs: runsCommand,
   'check-prereqs': async (argv) => {
     const purpose = argv.includes('test') ? 'test' : 'start';
     const missing = missingPrereqs(purpose);

@@ -1,4 +1,4 @@
-import { sqsQueue } from '@gong/core/adapters/aws/sqs-queue';
+import { SqsQueue } from '@gong/core/adapters/aws/sqs-queue';
 import { RESULTS_QUEUE } from '@gong/core/infra/resources';
 import { handler as analyzer } from '@gong/functions/analyzer/handler';
 import { env } from '../env';
@@ -15,7 +15,7 @@ const aws = {
   sqsEndpoint: env.AWS_ENDPOINT_URL_SQS ?? env.AWS_ENDPOINT_URL,
 };
 const log = (line: string) => console.log(line);
-const source = new SqsEventSource(sqsQueue(aws), analyzer as unknown as SqsHandler, {
+const source = new SqsEventSource(new SqsQueue(aws), analyzer as unknown as SqsHandler, {
   queue: RESULTS_QUEUE.name,
   queueArn: `arn:aws:sqs:${aws.region}:000000000000:${aws.prefix}-${RESULTS_QUEUE.name}`,
   region: aws.region,
