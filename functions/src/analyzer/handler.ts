@@ -1,0 +1,36 @@
+import { dynamoClient, tableName } from '@gong/core/adapters/aws/clients';
+import { dynamoMetricsStore } from '@gong/core/adapters/aws/metrics-store';
+import { METRICS_TABLE } from '@gong/core/infra/resources';
+import { env } from '../env';
+import { analyzerEnv } from './env';
+import { type AnalyzerDeps, processSqsEvent } from './process-sqs-event';
+import type { SqsBatchResponse, SqsEvent } from './sqs-event';
+
+/** Production wiring: the metrics table in DynamoDB (AWS, LocalStack or DynamoDB Local by endpoint). */
+export function analyzerDeps(): AnalyzerDeps {
+  const config = {
+    region: env.AWS_REGION,
+    prefix: env.GONG_PREFIX,
+    dynamodbEndpoint: env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL,
+  };
+  return {
+    metrics: dynamoMetricsStore(dynamoClient(config), tableName(config, METRICS_TABLE.name), {
+      retentionDays: analyzerEnv.GONG_METRICS_RETENTION_DAYS,
+    }),
+    concurrency: analyzerEnv.GONG_ANALYZER_CONCURRENCY,
+    log: (entry) => (entry.level === 'error' ? console.error : console.log)(JSON.stringify(entry)),
+  };
+}
+
+let deps: AnalyzerDeps | undefined;
+
+/** Lambda entry point (SQS event source with ReportBatchItemFailures). */
+export const handler = (event: SqsEvent): Promise<SqsBatchResponse> => {
+  deps ??= analyzerDeps();
+  return processSqsEvent(deps, event);
+};
+
+/** The same handler over other dependencies (the local cloud adds lifecycle hooks, tests use twins). */
+export function createAnalyzerHandler(custom: AnalyzerDeps) {
+  return (event: SqsEvent): Promise<SqsBatchResponse> => processSqsEvent(custom, event);
+}
