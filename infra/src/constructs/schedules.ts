@@ -65,7 +65,7 @@ export class GongSchedules extends Construct {
   }
 
   addSchedule(id: string, props: StaticScheduleProps): scheduler.CfnSchedule {
-    return new scheduler.CfnSchedule(this, id, {
+    const schedule = new scheduler.CfnSchedule(this, id, {
       groupName: this.group.scheduleGroupName,
       description: props.description,
       scheduleExpression: props.expression.expressionString,
@@ -78,6 +78,9 @@ export class GongSchedules extends Construct {
         retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
       },
     });
+    // the group is named, not referenced: make CloudFormation create it first
+    schedule.node.addDependency(this.group);
+    return schedule;
   }
 }
 
