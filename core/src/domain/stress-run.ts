@@ -112,5 +112,20 @@ export const StressRun = z.object({
   /** verdict against a baseline, filled after finalization */
   verdict: z.enum(['regressed', 'improved', 'no-change', 'none']).default('none'),
   scheduleId: Id.optional(),
+  /** worker slots the run was dispatched to (run control) */
+  slots: z.array(z.number().int().min(0)).default([]),
+  /** run.done / run.error reports received from workers, one entry per worker */
+  workerReports: z
+    .array(
+      z.object({
+        workerId: z.string(),
+        at: EpochMs,
+        sent: z.number().int().nonnegative().default(0),
+        error: z.string().max(2000).optional(),
+      }),
+    )
+    .default([]),
+  /** when the run entered `stopping` (duration over or stop asked) */
+  stoppingSince: EpochMs.optional(),
 });
 export type StressRun = z.infer<typeof StressRun>;
