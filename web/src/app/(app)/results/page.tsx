@@ -1,0 +1,5 @@
+import { ResultsList } from '@/components/results/results-list';
+
+export default function ResultsPage() {
+  return <ResultsList />;
+}

@@ -1,0 +1,5 @@
+import { OperatorsSettings } from '@/components/settings/operators-settings';
+
+export default function OperatorsPage() {
+  return <OperatorsSettings />;
+}

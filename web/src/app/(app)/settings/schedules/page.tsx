@@ -1,0 +1,5 @@
+import { SchedulesSettings } from '@/components/settings/schedules-settings';
+
+export default function SchedulesPage() {
+  return <SchedulesSettings />;
+}

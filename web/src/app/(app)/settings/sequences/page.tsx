@@ -1,0 +1,5 @@
+import { SequencesSettings } from '@/components/settings/sequences-settings';
+
+export default function SequencesPage() {
+  return <SequencesSettings />;
+}
