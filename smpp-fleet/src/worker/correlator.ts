@@ -105,6 +105,21 @@ export class Correlator {
     });
   }
 
+  /**
+   * A reply that names its exchange (a delivery receipt carrying the message id, ESME mode): valid
+   * when `ok` or the expectation matches, else invalid; after the verdict it is late or a duplicate.
+   */
+  replyTo(ex: Exchange, text: string, at: number, ok: boolean): void {
+    if (!ex.done) {
+      this.answer(ex, text, at, ok || ex.matcher(text) ? 'valid' : 'invalid');
+      return;
+    }
+    const verdict =
+      ex.replyAt === undefined && ex.strays === 0 && ex.verdict === 'unanswered' ? 'late' : 'duplicate';
+    ex.strays++;
+    this.onStray({ verdict, exchange: ex, operatorId: this.operatorId, msisdn: ex.msisdn, text, at });
+  }
+
   /** Settles every exchange whose deadline has passed. */
   sweep(now: number): void {
     if (this.timeouts.size === 0) return;

@@ -77,6 +77,8 @@ export class RunExecutor {
   reconnects = 0;
   private readonly ops: OperatorRun[] = [];
   private inFlight = 0;
+  private lastTick = 0;
+  private numberIndex: Map<string, Set<string>> | undefined;
   private stopped = false;
   private readonly maxBacklog: number;
   private readonly drainGraceMs: number;
@@ -146,6 +148,16 @@ export class RunExecutor {
     return true;
   }
 
+  /** Does this run use that number of that operator? (to attribute unexpected replies) */
+  ownsNumber(operatorId: string, msisdn: string): boolean {
+    if (this.numberIndex === undefined) {
+      this.numberIndex = new Map();
+      for (const op of this.ops)
+        this.numberIndex.set(op.operatorId, new Set(op.numbers.map((n) => n.msisdn)));
+    }
+    return this.numberIndex.get(operatorId)?.has(msisdn) ?? false;
+  }
+
   get started(): boolean {
     return this.stats.scheduled > 0;
   }
@@ -154,7 +166,8 @@ export class RunExecutor {
   nextAt(): number | undefined {
     let next: number | undefined;
     for (const op of this.ops) {
-      if (op.backlog.length > 0) return 0;
+      // blocked on a full window: look again in a millisecond rather than spin
+      if (op.backlog.length > 0) return this.lastTick + 1;
       const s = this.stopped ? undefined : op.schedule.peek();
       if (s !== undefined && (next === undefined || s < next)) next = s;
       const t = op.thinking.nextAt();
@@ -164,6 +177,7 @@ export class RunExecutor {
   }
 
   tick(now: number): void {
+    this.lastTick = now;
     for (const op of this.ops) {
       if (op.thinking.size > 0) op.thinking.due(now, (n) => this.makeReady(op, n));
       if (!this.stopped) this.schedule(op, now);

@@ -8,6 +8,8 @@ import type { Exchange } from './exchange';
 export interface SendTarget {
   readonly operatorId: string;
   readonly correlator: Correlator;
+  /** max outstanding requests per SMPP session (set from the run's window) */
+  window: number;
   /** true when a message handed over now goes out at once (a bind is up and its window has room) */
   canSend(): boolean;
   /**

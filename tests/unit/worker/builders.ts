@@ -40,6 +40,7 @@ export class FakeTarget implements SendTarget {
   readonly strays: StrayReply[] = [];
   readonly correlator: Correlator;
   room = Number.POSITIVE_INFINITY;
+  window = 1000;
 
   constructor(
     readonly operatorId: string,
