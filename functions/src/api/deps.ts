@@ -1,11 +1,13 @@
 import type { Repositories } from '@gong/core/app/repositories';
 import type { WorkerStatus } from '@gong/core/messages/worker-event';
 import type { Clock } from '@gong/core/ports/clock';
+import type { MetricsStore } from '@gong/core/ports/metrics-store';
 import type { QueuePort } from '@gong/core/ports/queue';
+import type { Rng } from '@gong/core/rng';
 import type { LoginPolicy } from '../auth/login';
 import type { TokenIssuer, TokenVerifier } from '../auth/principal';
 import type { ProbeFn } from '../health/probe';
-import type { SessionLogSource } from '../sessions/session-log';
+import type { RunControlOptions } from '../run-control/deps';
 
 export interface JiraConfig {
   baseUrl: string;
@@ -51,8 +53,11 @@ export interface ApiDeps {
   config: ApiConfig;
   tokens: TokenVerifier & { issuer?: TokenIssuer };
   fleet: FleetStatusSource;
-  /** functional session logs (written by the analyzer into the metrics table) */
-  sessionLog: SessionLogSource;
+  /** run metrics and functional session logs (written by the analyzer into the metrics table) */
+  metrics: MetricsStore;
+  /** draws run ids (run control); seeded in tests */
+  rng: Rng;
+  runControl?: Partial<RunControlOptions>;
   /** TCP reachability probe (real sockets by default) */
   probe?: ProbeFn;
   /** HTTP client for the Jira export (global fetch by default) */

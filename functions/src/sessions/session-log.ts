@@ -1,14 +1,24 @@
 import type { SessionLogEntry } from '@gong/core/analysis/batch-aggregate';
+import type { MetricsStore } from '@gong/core/ports/metrics-store';
 
 /** One line of a functional session's log, numbered from 0 in the order the analyzer stored it. */
 export interface NumberedLogEntry extends SessionLogEntry {
   seq: number;
 }
 
-/** Where session logs are read from (the analyzer writes them into the metrics table). */
-export interface SessionLogSource {
-  /** Entries with seq >= since, oldest first, at most `limit`. */
-  read(tenantId: string, sessionId: string, since: number, limit: number): Promise<NumberedLogEntry[]>;
+/**
+ * A session's log lines with seq >= since (seq = position in send-time order), at most `limit`.
+ * The metrics store keeps the log by send time; a session's log is small, so it is read whole.
+ */
+export async function readSessionLog(
+  metrics: MetricsStore,
+  tenantId: string,
+  sessionId: string,
+  since = 0,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<NumberedLogEntry[]> {
+  const all = await metrics.sessionLog(tenantId, sessionId);
+  return all.slice(since, since + limit).map((e, i) => ({ ...e, seq: since + i }));
 }
 
 export interface SessionStats {

@@ -9,6 +9,7 @@ import type { ApiDeps } from '../api/deps';
 import { sendToSlot } from '../api/fleet-sync';
 import { getOr404, listAll } from '../api/routes/crud';
 import type { Principal } from '../auth/principal';
+import { readSessionLog } from './session-log';
 
 export const StartSession = z.object({
   connectionId: Id,
@@ -269,14 +270,7 @@ export async function setRecord(deps: ApiDeps, who: Principal, id: string, recor
   }));
 }
 
-/** The whole log (walks pages of the source). */
-export async function fullLog(deps: ApiDeps, tenantId: string, sessionId: string) {
-  const out = [];
-  for (let since = 0; ; ) {
-    const page = await deps.sessionLog.read(tenantId, sessionId, since, 1000);
-    out.push(...page);
-    const last = page.at(-1);
-    if (page.length < 1000 || !last) return out;
-    since = last.seq + 1;
-  }
+/** The whole log, numbered. */
+export function fullLog(deps: ApiDeps, tenantId: string, sessionId: string) {
+  return readSessionLog(deps.metrics, tenantId, sessionId);
 }

@@ -1,15 +1,17 @@
 import { MemoryQueue } from '@gong/core/adapters/memory/memory-queue';
+import { memoryMetricsStore } from '@gong/core/adapters/memory/metrics-store';
 import { memoryRepositories, type Repositories } from '@gong/core/app/repositories';
 import type { Role } from '@gong/core/domain/user';
 import { allQueues } from '@gong/core/infra/resources';
 import type { WorkerStatus } from '@gong/core/messages/worker-event';
 import { type Clock, systemClock } from '@gong/core/ports/clock';
+import type { MetricsStore } from '@gong/core/ports/metrics-store';
+import { seededRng } from '@gong/core/rng';
 import { type Api, createApi } from '@gong/functions/api/app';
 import { type ApiConfig, type ApiDeps, DEFAULT_API_CONFIG } from '@gong/functions/api/deps';
 import type { ApiEvent } from '@gong/functions/api/http';
 import { localTokens } from '@gong/functions/auth/local-tokens';
 import type { ProbeFn } from '@gong/functions/health/probe';
-import type { NumberedLogEntry, SessionLogSource } from '@gong/functions/sessions/session-log';
 import { aTenant, aUser } from '../../support/builders';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-42';
@@ -20,7 +22,7 @@ export interface Fixture {
   repositories: Repositories;
   queue: MemoryQueue;
   statuses: WorkerStatus[];
-  logs: Map<string, NumberedLogEntry[]>;
+  metrics: MetricsStore;
   token(tenantId: string, roles: Role[], userId?: string): Promise<string>;
 }
 
@@ -38,12 +40,7 @@ export function apiFixture(options: FixtureOptions = {}): Fixture {
   const queue = new MemoryQueue(allQueues(2), clock);
   const tokens = localTokens({ secret: TEST_SECRET, issuer: 'gong-test', ttlSec: 3600 }, clock);
   const statuses: WorkerStatus[] = [];
-  const logs = new Map<string, NumberedLogEntry[]>();
-  const sessionLog: SessionLogSource = {
-    async read(tenantId, sessionId, since, limit) {
-      return (logs.get(`${tenantId}/${sessionId}`) ?? []).filter((e) => e.seq >= since).slice(0, limit);
-    },
-  };
+  const metrics = memoryMetricsStore();
   const deps: ApiDeps = {
     repositories,
     queue,
@@ -57,7 +54,8 @@ export function apiFixture(options: FixtureOptions = {}): Fixture {
     },
     tokens: { verify: tokens.verify, issuer: tokens },
     fleet: { list: async () => statuses },
-    sessionLog,
+    metrics,
+    rng: seededRng(7),
     probe: options.probe ?? (async () => ({ ok: false, ms: 0, error: 'ECONNREFUSED' })),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     log: () => {},
@@ -68,7 +66,7 @@ export function apiFixture(options: FixtureOptions = {}): Fixture {
     repositories,
     queue,
     statuses,
-    logs,
+    metrics,
     async token(tenantId, roles, userId) {
       const id = userId ?? `user-${tenantId}-${roles.join('-') || 'none'}`;
       if (!(await repositories.users.get(tenantId, id))) {

@@ -5,7 +5,7 @@ import { connectionRoutes } from './connections';
 import { contentRoutes } from './content';
 import { dashboardRoutes } from './dashboard';
 import { operatorRoutes } from './operators';
-import { runReadRoutes } from './runs';
+import { runRoutes } from './runs';
 import { scenarioRoutes } from './scenarios';
 import { scheduleRoutes } from './schedules';
 import { sessionRoutes } from './sessions';
@@ -26,7 +26,7 @@ export function allRoutes(deps: ApiDeps): AnyRoute[] {
     ...scheduleRoutes(deps),
     ...dashboardRoutes(deps),
     ...sessionRoutes(deps),
-    ...runReadRoutes(deps),
+    ...runRoutes(deps),
   ];
   return [...routes, ...openApiRoutes(() => routes)];
 }

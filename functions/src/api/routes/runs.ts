@@ -1,9 +1,15 @@
 import { EpochMs, Id } from '@gong/core/domain/ids';
-import { isTerminal, StressRun } from '@gong/core/domain/stress-run';
+import { isTerminal, StressPlan, StressRun } from '@gong/core/domain/stress-run';
 import { z } from 'zod';
+import type { Principal } from '../../auth/principal';
+import { summarizeRun } from '../../results/summarize-run';
+import { type RunContext, type RunControlDeps, STRESS_LOCK_KEY } from '../../run-control/deps';
+import { abortRun, stopRun } from '../../run-control/lifecycle';
+import { startRun } from '../../run-control/start-run';
 import type { ApiDeps } from '../deps';
 import { type AnyRoute, route } from '../router';
 import { getOr404, pathId } from './crud';
+import { checkPlanReferences } from './schedules';
 
 export const RunsQuery = z.object({
   connectionId: Id.optional(),
@@ -17,21 +23,79 @@ export const RunsQuery = z.object({
   cursor: z.string().min(1).max(4096).optional(),
 });
 
-/** The tenant's live (non-terminal) stress run, newest first; there is at most one by the stress lock. */
+/** The run holding the tenant's stress lock, if any (one stress run per tenant at a time). */
 export async function currentRunOf(deps: ApiDeps, tenantId: string): Promise<StressRun | undefined> {
-  let cursor: string | undefined;
-  let live: StressRun | undefined;
-  do {
-    const page = await deps.repositories.runs.list(tenantId, { limit: 200, ...(cursor ? { cursor } : {}) });
-    for (const r of page.items) if (!isTerminal(r.state) && (!live || r.id > live.id)) live = r;
-    cursor = page.cursor;
-  } while (cursor);
-  return live;
+  const lease = await deps.repositories.leases.get(tenantId, STRESS_LOCK_KEY, deps.clock.now());
+  if (!lease) return undefined;
+  const run = await deps.repositories.runs.get(tenantId, lease.ownerId);
+  return run && !isTerminal(run.state) ? run : undefined;
 }
 
-/** Read side of stress runs (run control — start/stop/abort — is mounted from functions/src/run-control). */
-export function runReadRoutes(deps: ApiDeps): AnyRoute[] {
+export function runControlDeps(deps: ApiDeps): RunControlDeps {
+  const r = deps.repositories;
+  return {
+    runs: r.runs,
+    leases: r.leases,
+    operators: r.operators,
+    sequences: r.sequences,
+    queue: deps.queue,
+    clock: deps.clock,
+    rng: deps.rng,
+    summarize: (tenantId, runId) =>
+      summarizeRun({ metrics: deps.metrics, clock: deps.clock }, tenantId, runId),
+    ...(deps.runControl ? { options: deps.runControl } : {}),
+  };
+}
+
+const runContext = (p: Principal): RunContext => ({
+  tenantId: p.tenantId,
+  userId: p.userId,
+  userName: p.name || p.email,
+});
+
+/** Stress runs: start/stop/abort through run control (functions/src/run-control), reads from the repository. */
+export function runRoutes(deps: ApiDeps): AnyRoute[] {
+  const rc = runControlDeps(deps);
+  const runId = (params: Record<string, string>) => pathId(params, 'stress run');
   return [
+    route({
+      method: 'POST',
+      path: '/runs',
+      auth: 'stress',
+      tag: 'runs',
+      summary: 'Start a stress run (one per tenant at a time: 409 BUSY names who holds the lock)',
+      body: StressPlan,
+      response: StressRun,
+      async handle({ principal, body }) {
+        await checkPlanReferences(deps, principal.tenantId, body);
+        const run = await startRun(rc, runContext(principal), body);
+        return { status: 201, json: run, activity: `stress run ${run.id}` };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/runs/{id}/stop',
+      auth: 'stress',
+      tag: 'runs',
+      summary: 'Stop a run gracefully (answers in flight are still collected)',
+      response: StressRun,
+      async handle({ principal, params }) {
+        const run = await stopRun(rc, runContext(principal), runId(params));
+        return { json: run, activity: `stress run ${run.id}` };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/runs/{id}/abort',
+      auth: 'stress',
+      tag: 'runs',
+      summary: 'Abort a run now',
+      response: StressRun,
+      async handle({ principal, params }) {
+        const run = await abortRun(rc, runContext(principal), runId(params));
+        return { json: run, activity: `stress run ${run.id}` };
+      },
+    }),
     route({
       method: 'GET',
       path: '/runs',

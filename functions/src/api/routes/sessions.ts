@@ -1,7 +1,7 @@
 import { FunctionalSession } from '@gong/core/domain/functional-session';
 import { z } from 'zod';
 import { exportToJira, JiraExportBody } from '../../sessions/jira';
-import { sessionCsv, sessionStats } from '../../sessions/session-log';
+import { readSessionLog, sessionCsv, sessionStats } from '../../sessions/session-log';
 import {
   advanceSession,
   fullLog,
@@ -148,7 +148,7 @@ export function sessionRoutes(deps: ApiDeps): AnyRoute[] {
       query: LogQuery,
       async handle({ principal, params, query }) {
         const s = await getSession(deps, principal.tenantId, id(params));
-        const items = await deps.sessionLog.read(s.tenantId, s.id, query.since, query.limit);
+        const items = await readSessionLog(deps.metrics, s.tenantId, s.id, query.since, query.limit);
         const last = items.at(-1);
         return {
           json: { items, next: last ? last.seq + 1 : query.since, state: s.state, cursor: s.cursor },
