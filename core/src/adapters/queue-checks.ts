@@ -45,7 +45,7 @@ export function checkSeconds(name: string, value: number): void {
   checkInt(name, value, 0, MAX_VISIBILITY_SEC);
 }
 
-function checkInt(name: string, value: number, min: number, max: number): void {
+export function checkInt(name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new DomainError('VALIDATION', `${name} must be an integer in [${min}, ${max}], got ${value}`);
   }

@@ -78,7 +78,7 @@ export class DynamoItemTable implements ItemTable {
     return out;
   }
 
-  async query(pk: string, from: string, to: string): Promise<MetricsItem[]> {
+  async query(pk: string, from: string, to: string, limit?: number): Promise<MetricsItem[]> {
     const out: MetricsItem[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -89,11 +89,12 @@ export class DynamoItemTable implements ItemTable {
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
           ExclusiveStartKey: start,
+          ...(limit ? { Limit: limit - out.length } : {}),
         }),
       );
       for (const item of res.Items ?? []) out.push(toItem(item));
       start = res.LastEvaluatedKey;
-    } while (start);
+    } while (start && (limit === undefined || out.length < limit));
     return out;
   }
 

@@ -21,13 +21,14 @@ export class MemoryItemTable implements ItemTable {
     return out;
   }
 
-  async query(pk: string, from: string, to: string): Promise<MetricsItem[]> {
+  async query(pk: string, from: string, to: string, limit?: number): Promise<MetricsItem[]> {
     this.stats.readRequests++;
     const partition = this.partitions.get(pk);
     if (!partition) return [];
     return [...partition.values()]
       .filter((i) => i.sk >= from && i.sk <= to)
-      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
+      .slice(0, limit);
   }
 
   async write(items: readonly MetricsItem[]): Promise<number> {
