@@ -78,18 +78,21 @@ function u32(field: string): number {
 /** C-octet string of at most `max` octets including the NUL. */
 function cstr(max: number, field: string): string {
   const start = pos;
+  if (start < end && b[start] === 0) {
+    pos = start + 1;
+    return '';
+  }
   const limit = Math.min(start + max, end);
   let i = start;
   while (i < limit && b[i] !== 0) i++;
   if (i === limit) throw new Failure(start + max <= end ? 'cstring_too_long' : 'truncated_field', field);
   pos = i + 1;
-  if (i === start) return '';
-  if (i - start < 24) {
-    let s = '';
-    for (let j = start; j < i; j++) s += String.fromCharCode(b[j] as number);
-    return s;
-  }
-  return b.toString('latin1', start, i);
+  return (b as unknown as Latin1Slicer).latin1Slice(start, i);
+}
+
+/** Node's Buffer has a native latin1Slice (what toString('latin1') calls) that the typings omit. */
+interface Latin1Slicer {
+  latin1Slice(start: number, end: number): string;
 }
 
 /** A C-string of a response body that may be missing altogether (error responses). */
