@@ -1,0 +1,230 @@
+import { MemoryQueue } from '@gong/core/adapters/memory/memory-queue';
+import { MemoryWorkerStatusStore } from '@gong/core/adapters/memory/worker-status-store';
+import type { ExchangeRecord } from '@gong/core/domain/exchange';
+import { allQueues, commandQueue, RESULTS_QUEUE } from '@gong/core/infra/resources';
+import { decodeBody, encodeBody } from '@gong/core/messages/codec';
+import type { FleetCommand, HostedOperator } from '@gong/core/messages/fleet-command';
+import { WorkerEvent } from '@gong/core/messages/worker-event';
+import { connectSmpp } from '@gong/smpp-fleet/smpp/client';
+import { memoryLogger } from '@gong/smpp-fleet/worker/logger';
+import { preciseClock } from '@gong/smpp-fleet/worker/precise-clock';
+import { Worker } from '@gong/smpp-fleet/worker/worker';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type EchoGateway, echoGateway } from './echo-gateway';
+
+const op = (
+  id: string,
+  systemId: string,
+  password: string,
+  over: Partial<HostedOperator> = {},
+): HostedOperator => ({
+  tenantId: 't1',
+  operatorId: id,
+  connectionId: 'c1',
+  name: id,
+  bindSystemId: systemId,
+  bindPassword: password,
+  shortCode: '1234',
+  numberRanges: [{ prefix: '4072', from: 0, to: 99, width: 6 }],
+  receipts: { delayMs: 0, statusMix: { DELIVRD: 1 } },
+  ...over,
+});
+
+let worker: Worker | undefined;
+const gateways: EchoGateway[] = [];
+
+afterEach(async () => {
+  for (const g of gateways.splice(0)) await g.close();
+  await worker?.shutdown();
+  worker = undefined;
+});
+
+async function startWorker() {
+  const queue = new MemoryQueue(allQueues(1));
+  const status = new MemoryWorkerStatusStore();
+  const log = memoryLogger();
+  const w = new Worker({
+    slot: 0,
+    workerId: 'w-test',
+    host: '127.0.0.1',
+    port: 0,
+    queue,
+    commandQueue: commandQueue(0).name,
+    resultsQueue: RESULTS_QUEUE.name,
+    statusStore: status,
+    clock: preciseClock(),
+    log,
+    statusIntervalMs: 200,
+    drainTimeoutMs: 2000,
+    commandWaitSeconds: 1,
+    sink: { lingerMs: 100 },
+  });
+  worker = w;
+  const port = await w.start();
+  const send = (c: FleetCommand) => queue.send(commandQueue(0).name, [encodeBody(c)]);
+  const events = async (): Promise<WorkerEvent[]> => {
+    const out: WorkerEvent[] = [];
+    for (;;) {
+      const got = await queue.receive(RESULTS_QUEUE.name, { max: 10, waitSeconds: 0 });
+      if (got.length === 0) return out;
+      for (const m of got) out.push(decodeBody(WorkerEvent, m.body));
+      await queue.ack(
+        RESULTS_QUEUE.name,
+        got.map((m) => m.receipt),
+      );
+    }
+  };
+  return { w, port, queue, status, log, send, events };
+}
+
+async function until<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('worker (in process, real SMPP sockets)', () => {
+  it('rejects a wrong password and an unknown system_id while other operators keep working', async () => {
+    const { port, send, status, log } = await startWorker();
+    await send({
+      type: 'operators.sync',
+      v: 1,
+      operators: [op('opA', 'alpha', 'pwA'), op('opB', 'beta', 'pwB')],
+    });
+    const good = await until(async () =>
+      echoGateway({ port, systemId: 'alpha', password: 'pwA' }).catch(() => undefined),
+    );
+    gateways.push(good);
+    const bad = await connectSmpp({ host: '127.0.0.1', port });
+    const wrong = await bad.bind({ mode: 'transceiver', systemId: 'beta', password: 'nope' });
+    expect(wrong.commandStatus).toBe(0x0e);
+    const unknown = await bad.bind({ mode: 'transceiver', systemId: 'gamma', password: 'x' });
+    expect(unknown.commandStatus).toBe(0x0f);
+    const right = await bad.bind({ mode: 'transceiver', systemId: 'beta', password: 'pwB' });
+    expect(right.commandStatus).toBe(0);
+    bad.destroy();
+    expect(log.lines.some((l) => l.msg === 'bind rejected: wrong password')).toBe(true);
+    const s = await until(async () => {
+      const st = await status.get(0, Date.now());
+      return st?.binds.some((b) => b.operatorId === 'opA') ? st : undefined;
+    });
+    expect(s.binds.find((b) => b.operatorId === 'opA')?.bindType).toBe('transceiver');
+  });
+
+  it('runs an open-loop plan, correlates echo replies and streams records with buckets', async () => {
+    const { port, send, events } = await startWorker();
+    await send({ type: 'operators.sync', v: 1, operators: [op('opA', 'alpha', 'pwA')] });
+    const gw = await until(async () =>
+      echoGateway({ port, systemId: 'alpha', password: 'pwA' }).catch(() => undefined),
+    );
+    gateways.push(gw);
+    const startAt = Date.now() + 300;
+    await send({
+      type: 'run.prepare',
+      v: 1,
+      tenantId: 't1',
+      runId: 'run1',
+      mode: 'operator',
+      startAt,
+      durationSec: 2,
+      sequences: [
+        [
+          {
+            id: 'st1',
+            message: { text: 'ECHO pong', encoding: 'auto', segmentation: 'udh8' },
+            expect: { kind: 'exact', text: 'pong' },
+            timeoutMs: 1000,
+            thinkMs: 0,
+          },
+        ],
+      ],
+      sequenceIds: ['seq1'],
+      operators: [
+        { operatorId: 'opA', perSecond: [100, 100], numbers: ['40720001', '40720002', '40720003'] },
+      ],
+      encoding: 'auto',
+      window: 100,
+    });
+    const all: WorkerEvent[] = [];
+    await until(async () => {
+      all.push(...(await events()));
+      return all.some((e) => e.type === 'run.done') ? true : undefined;
+    }, 15_000);
+    const records: ExchangeRecord[] = all.flatMap((e) => (e.type === 'results.batch' ? e.records : []));
+    expect(records).toHaveLength(200);
+    expect(records.every((r) => r.verdict === 'valid' && r.replyText === 'pong')).toBe(true);
+    expect(new Set(records.map((r) => r.id)).size).toBe(200);
+    const buckets = all.flatMap((e) => (e.type === 'results.batch' ? e.buckets : []));
+    expect(buckets.reduce((n, b) => n + b.sent, 0)).toBe(200);
+    const done = all.find((e) => e.type === 'run.done');
+    expect(done?.type === 'run.done' && done.sent).toBe(200);
+    expect(all.findIndex((e) => e.type === 'run.started')).toBeLessThan(
+      all.findIndex((e) => e.type === 'run.done'),
+    );
+  });
+
+  it('runs manual and automated functional sessions and reports each state', async () => {
+    const { port, send, events } = await startWorker();
+    await send({ type: 'operators.sync', v: 1, operators: [op('opA', 'alpha', 'pwA')] });
+    gateways.push(
+      await until(async () =>
+        echoGateway({ port, systemId: 'alpha', password: 'pwA' }).catch(() => undefined),
+      ),
+    );
+    await send({
+      type: 'session.open',
+      v: 1,
+      tenantId: 't1',
+      sessionId: 's1',
+      operatorId: 'opA',
+      msisdn: '40720009',
+      mode: 'operator',
+    });
+    const t0 = Date.now();
+    await send({
+      type: 'session.send',
+      v: 1,
+      tenantId: 't1',
+      sessionId: 's1',
+      stepIndex: 0,
+      message: { text: 'ECHO hello', encoding: 'auto', segmentation: 'udh8' },
+      expect: { kind: 'exact', text: 'hello' },
+      timeoutMs: 2000,
+    });
+    const all: WorkerEvent[] = [];
+    const first = await until(async () => {
+      all.push(...(await events()));
+      return all.find((e) => e.type === 'results.batch');
+    });
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(first.type === 'results.batch' && first.records[0]?.verdict).toBe('valid');
+    const step = (id: string, text: string, expected: string) => ({
+      id,
+      message: { text, encoding: 'auto' as const, segmentation: 'udh8' as const },
+      expect: { kind: 'exact' as const, text: expected },
+      timeoutMs: 500,
+      thinkMs: 0,
+    });
+    await send({
+      type: 'session.auto',
+      v: 1,
+      tenantId: 't1',
+      sessionId: 's1',
+      sequenceId: 'q1',
+      steps: [step('a', 'ECHO one', 'one'), step('b', 'ECHO two', 'WRONG'), step('c', 'ECHO three', 'three')],
+      blockOnError: true,
+      fromStep: 0,
+    });
+    const blocked = await until(async () => {
+      all.push(...(await events()));
+      return all.find((e) => e.type === 'session.event' && e.state === 'blocked');
+    });
+    expect(blocked.type === 'session.event' && blocked.cursor).toBe(1);
+    const verdicts = all.flatMap((e) => (e.type === 'results.batch' ? e.records.map((r) => r.verdict) : []));
+    expect(verdicts).toEqual(['valid', 'valid', 'invalid']);
+  });
+});
