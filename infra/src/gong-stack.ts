@@ -54,7 +54,7 @@ export class GongStack extends Stack {
     this.auth = new GongAuth(this, 'Auth', { prefix, removalPolicy });
     this.network = new GongNetwork(this, 'Network', { prefix, natGateways: config.natGateways });
     this.web = new GongWeb(this, 'Web', { prefix, network: this.network, removalPolicy });
-    this.auth.addWebClient(this.web.url);
+    this.auth.addAppClient(this.web.url);
 
     this.functions = new GongFunctions(this, 'Functions', {
       prefix,
@@ -104,7 +104,7 @@ export class GongStack extends Stack {
       description: `gateways bind here: port ${config.fleetBasePort} + slot`,
     });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'LoginClientId', { value: this.auth.loginClient.userPoolClientId });
+    new CfnOutput(this, 'AppClientId', { value: this.auth.appClient.userPoolClientId });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.queues.alarmTopic.topicArn });
   }
 }

@@ -13,10 +13,15 @@ export const ENV = {
   metricsTable: 'GONG_METRICS_TABLE',
   /** fleet task only: its slot (the SMPP port is fleetBasePort + slot) */
   slot: 'GONG_SLOT',
-  /** Cognito: issuer `https://cognito-idp.<region>.amazonaws.com/<poolId>`, pool id, client ids (comma) */
+  /** functions: `cognito` on AWS (ID tokens verified against the pool and the app client) */
+  authMode: 'GONG_AUTH_MODE',
+  /** Cognito issuer `https://cognito-idp.<region>.amazonaws.com/<poolId>` */
   jwtIssuer: 'GONG_JWT_ISSUER',
-  userPoolId: 'GONG_COGNITO_USER_POOL_ID',
-  userPoolClientIds: 'GONG_COGNITO_CLIENT_IDS',
+  userPoolId: 'COGNITO_USER_POOL_ID',
+  /** the one app client (web next-auth provider and the API's /auth/login) */
+  clientId: 'COGNITO_CLIENT_ID',
+  /** web task: same issuer, for next-auth's Cognito provider */
+  cognitoIssuer: 'COGNITO_ISSUER',
   /** EventBridge Scheduler: group name, role ARN to pass, target (scheduler function) ARN */
   scheduleGroup: 'GONG_SCHEDULE_GROUP',
   scheduleRoleArn: 'GONG_SCHEDULE_ROLE_ARN',

@@ -31,14 +31,15 @@ export interface GongAuthProps {
 
 /**
  * The Cognito user pool: sign-in by email, admin-created users only, groups = roles, an immutable
- * `custom:tenant` attribute. Two clients: `login` (the API's /auth/login and the CLI: username +
- * password, no secret) and `web` (next-auth's Cognito provider: authorization code with a secret).
+ * `custom:tenant` attribute. One public app client (no secret) serves everybody, so the API verifies
+ * ID tokens against a single client id: next-auth's Cognito provider (authorization code + PKCE,
+ * callback `${webUrl}/api/auth/callback/cognito`) and the API's /auth/login for the CLI (username +
+ * password).
  */
 export class GongAuth extends Construct {
   readonly userPool: cognito.UserPool;
-  readonly loginClient: cognito.UserPoolClient;
   readonly domain: cognito.UserPoolDomain;
-  private webClientInstance?: cognito.UserPoolClient;
+  private appClientInstance?: cognito.UserPoolClient;
   private readonly prefix: string;
 
   constructor(scope: Construct, id: string, props: GongAuthProps) {
@@ -65,15 +66,7 @@ export class GongAuth extends Construct {
         description: `Gong role ${role}`,
       });
     }
-    this.loginClient = this.userPool.addClient('LoginClient', {
-      userPoolClientName: physicalName(props.prefix, 'login'),
-      generateSecret: false,
-      authFlows: { userPassword: true, userSrp: true },
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-      preventUserExistenceErrors: true,
-    });
+    // the hosted sign-in pages next-auth redirects to
     this.domain = this.userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: `${props.prefix}-${Aws.ACCOUNT_ID}` },
     });
@@ -84,23 +77,18 @@ export class GongAuth extends Construct {
     return `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`;
   }
 
-  /** Every app client whose tokens the API accepts. */
-  get clients(): cognito.UserPoolClient[] {
-    return this.webClientInstance ? [this.loginClient, this.webClientInstance] : [this.loginClient];
+  get appClient(): cognito.UserPoolClient {
+    if (!this.appClientInstance) throw new Error('GongAuth.addAppClient() has not been called');
+    return this.appClientInstance;
   }
 
-  get webClient(): cognito.UserPoolClient {
-    if (!this.webClientInstance) throw new Error('GongAuth.addWebClient() has not been called');
-    return this.webClientInstance;
-  }
-
-  /** The next-auth Cognito provider's client: code flow, callback `${webUrl}/api/auth/callback/cognito`. */
-  addWebClient(webUrl: string): cognito.UserPoolClient {
-    if (this.webClientInstance) throw new Error('the web client exists already');
-    this.webClientInstance = this.userPool.addClient('WebClient', {
-      userPoolClientName: physicalName(this.prefix, 'web'),
-      generateSecret: true,
-      authFlows: { userSrp: true },
+  /** The one app client; `webUrl` is the web app's public origin (Cognito wants HTTPS). */
+  addAppClient(webUrl: string): cognito.UserPoolClient {
+    if (this.appClientInstance) throw new Error('the app client exists already');
+    this.appClientInstance = this.userPool.addClient('AppClient', {
+      userPoolClientName: physicalName(this.prefix, 'app'),
+      generateSecret: false,
+      authFlows: { userPassword: true, userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
@@ -108,9 +96,12 @@ export class GongAuth extends Construct {
         logoutUrls: [webUrl],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
       preventUserExistenceErrors: true,
     });
-    return this.webClientInstance;
+    return this.appClientInstance;
   }
 
   /** The API's admin screens: manage users and their groups in this pool (no other pool). */

@@ -67,7 +67,7 @@ export class GongFunctions extends Construct {
         root: props.root,
         memorySize,
         timeout,
-        environment: props.environment,
+        environment: { ...props.environment, [ENV.authMode]: 'cognito' },
         removalPolicy: props.removalPolicy,
         reservedConcurrentExecutions: logical === 'analyzer' ? props.analyzerConcurrency : undefined,
       }).fn;
@@ -86,7 +86,7 @@ export class GongFunctions extends Construct {
     this.runControl.grantInvoke(this.api);
     this.api.addEnvironment(ENV.jwtIssuer, auth.issuer);
     this.api.addEnvironment(ENV.userPoolId, auth.userPool.userPoolId);
-    this.api.addEnvironment(ENV.userPoolClientIds, auth.clients.map((c) => c.userPoolClientId).join(','));
+    this.api.addEnvironment(ENV.clientId, auth.appClient.userPoolClientId);
     this.api.addEnvironment(ENV.webUrl, props.webOrigin);
 
     this.analyzer = make('Analyzer', 'analyzer', props.entries.analyzer, 1024, ANALYZER_TIMEOUT);
@@ -137,7 +137,7 @@ export class GongFunctions extends Construct {
   private createHttpApi(props: GongFunctionsProps): apigwv2.HttpApi {
     const authorizer = new HttpUserPoolAuthorizer('Cognito', props.auth.userPool, {
       authorizerName: 'cognito',
-      userPoolClients: props.auth.clients,
+      userPoolClients: [props.auth.appClient],
     });
     const httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: physicalName(props.prefix, 'api'),

@@ -104,14 +104,10 @@ export class GongWeb extends Construct {
   addService(props: WebServiceProps): ecs.FargateService {
     if (this.service) throw new Error('the web service exists already');
     const { network, prefix } = this.props;
-    const webClient = props.auth.webClient;
+    const appClient = props.auth.appClient;
     const nextAuthSecret = new secretsmanager.Secret(this, 'NextAuthSecret', {
       description: 'next-auth session encryption secret',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
-    });
-    const clientSecret = new secretsmanager.Secret(this, 'CognitoClientSecret', {
-      description: 'Cognito web client secret for next-auth',
-      secretStringValue: webClient.userPoolClientSecret,
     });
     const taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
       family: physicalName(prefix, 'web'),
@@ -132,12 +128,13 @@ export class GongWeb extends Construct {
         NEXTAUTH_URL: this.url,
         [ENV.webUrl]: this.url,
         [ENV.apiUrl]: props.apiUrl,
-        COGNITO_CLIENT_ID: webClient.userPoolClientId,
-        COGNITO_ISSUER: props.auth.issuer,
+        GONG_WEB_PORT: String(WEB_PORT),
+        // a public client: next-auth uses PKCE and no client secret
+        [ENV.clientId]: appClient.userPoolClientId,
+        [ENV.cognitoIssuer]: props.auth.issuer,
       },
       secrets: {
         NEXTAUTH_SECRET: ecs.Secret.fromSecretsManager(nextAuthSecret),
-        COGNITO_CLIENT_SECRET: ecs.Secret.fromSecretsManager(clientSecret),
       },
       logging: ecs.LogDrivers.awsLogs({
         streamPrefix: 'web',

@@ -220,7 +220,8 @@ describe('Gong stack resources (default context: prefix gong, 2 slots)', () => {
           Variables: Match.objectLike({
             [ENV.jwtIssuer]: Match.anyValue(),
             [ENV.userPoolId]: Match.anyValue(),
-            [ENV.userPoolClientIds]: Match.anyValue(),
+            [ENV.clientId]: { Ref: logicalIdOf(template, 'AWS::Cognito::UserPoolClient', 'gong-app') },
+            [ENV.authMode]: 'cognito',
             [ENV.scheduleGroup]: Match.anyValue(),
             [ENV.scheduleRoleArn]: Match.anyValue(),
             [ENV.scheduleTargetArn]: Match.anyValue(),
@@ -244,7 +245,10 @@ describe('Gong stack resources (default context: prefix gong, 2 slots)', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: Match.objectLike({ Issuer: Match.anyValue() }),
+        JwtConfiguration: {
+          Audience: [{ Ref: logicalIdOf(template, 'AWS::Cognito::UserPoolClient', 'gong-app') }],
+          Issuer: Match.anyValue(),
+        },
       });
       const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(
         ([, r]) => r.Properties as { RouteKey: string; AuthorizationType: string; AuthorizerId?: unknown },
@@ -273,13 +277,29 @@ describe('Gong stack resources (default context: prefix gong, 2 slots)', () => {
           Match.objectLike({ Name: 'tenant', Mutable: false, AttributeDataType: 'String' }),
         ]),
       });
+      // one public client: the API verifies ID tokens from the web (next-auth) and from /auth/login alike
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        ClientName: 'gong-app',
+        GenerateSecret: false,
+        AllowedOAuthFlows: ['code'],
+        CallbackURLs: [
+          {
+            'Fn::Join': [
+              '',
+              ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }, '/api/auth/callback/cognito'],
+            ],
+          },
+        ],
+        ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH']),
+      });
       const groups = resourcesOfType(template, 'AWS::Cognito::UserPoolGroup').map(
         ([, g]) => (g.Properties as { GroupName: string }).GroupName,
       );
       expect(groups.sort()).toEqual(['admin', 'stress', 'tester', 'viewer']);
     });
 
-    it('the web app runs on Fargate behind the NLB and CloudFront, with secrets from Secrets Manager', () => {
+    it('the web app runs on Fargate behind the NLB and CloudFront, its session secret from Secrets Manager', () => {
       template.hasResourceProperties('AWS::ECS::Service', { ServiceName: 'gong-web', DesiredCount: 1 });
       template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 80, Protocol: 'TCP' });
       template.hasResourceProperties('AWS::CloudFront::Distribution', {
@@ -291,9 +311,12 @@ describe('Gong stack resources (default context: prefix gong, 2 slots)', () => {
         Family: 'gong-web',
         ContainerDefinitions: [
           Match.objectLike({
-            Secrets: Match.arrayWith([
-              Match.objectLike({ Name: 'NEXTAUTH_SECRET' }),
-              Match.objectLike({ Name: 'COGNITO_CLIENT_SECRET' }),
+            Secrets: [Match.objectLike({ Name: 'NEXTAUTH_SECRET' })],
+            Environment: Match.arrayWith([
+              Match.objectLike({ Name: 'NEXTAUTH_URL' }),
+              Match.objectLike({ Name: ENV.apiUrl }),
+              Match.objectLike({ Name: ENV.clientId }),
+              Match.objectLike({ Name: ENV.cognitoIssuer }),
             ]),
           }),
         ],
