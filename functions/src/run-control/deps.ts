@@ -51,3 +51,8 @@ export interface RunContext {
 export function optionsOf(deps: RunControlDeps): RunControlOptions {
   return { ...DEFAULT_RUN_CONTROL_OPTIONS, ...deps.options };
 }
+
+/** Whole epoch milliseconds (records hold integers; a precise clock has fractions). */
+export function nowMs(deps: RunControlDeps): number {
+  return Math.floor(deps.clock.now());
+}

@@ -1,7 +1,7 @@
 import { DomainError } from '@gong/core/domain/errors';
 import { isTerminal, type StressRun } from '@gong/core/domain/stress-run';
 import type { WorkerEvent } from '@gong/core/messages/worker-event';
-import { optionsOf, type RunContext, type RunControlDeps, STRESS_LOCK_KEY } from './deps';
+import { nowMs, optionsOf, type RunContext, type RunControlDeps, STRESS_LOCK_KEY } from './deps';
 import { sendStop, transition } from './transition';
 
 async function load(deps: RunControlDeps, tenantId: string, runId: string): Promise<StressRun> {
@@ -26,7 +26,7 @@ async function finalize(
     notes.push(`summary failed: ${errorText(e)}`);
   }
   const ended = await transition(deps, run.tenantId, run.id, to, {
-    endedAt: deps.clock.now(),
+    endedAt: nowMs(deps),
     ...(notes.length > 0 ? { stateReason: notes.join('; ').slice(0, 2000) } : {}),
   });
   await deps.leases.release(run.tenantId, STRESS_LOCK_KEY, run.id);
@@ -48,7 +48,7 @@ export async function tickRun(deps: RunControlDeps, tenantId: string, runId: str
   let run = await load(deps, tenantId, runId);
   for (;;) {
     if (isTerminal(run.state)) return run;
-    const now = deps.clock.now();
+    const now = nowMs(deps);
     const held = await deps.leases.renew(tenantId, STRESS_LOCK_KEY, run.id, opts.leaseMs, now);
     if (!held) {
       await sendStop(deps, run, true);
@@ -103,7 +103,7 @@ export async function stopRun(deps: RunControlDeps, ctx: RunContext, runId: stri
     );
   }
   const stopping = await transition(deps, ctx.tenantId, runId, 'stopping', {
-    stoppingSince: deps.clock.now(),
+    stoppingSince: nowMs(deps),
     stateReason: `stopped by ${ctx.userName || ctx.userId}`,
   });
   await sendStop(deps, stopping, false);

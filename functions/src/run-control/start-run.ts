@@ -5,7 +5,7 @@ import { isTerminal, StressPlan, type StressRun } from '@gong/core/domain/stress
 import type { Lease } from '@gong/core/ports/repository';
 import type { Rng } from '@gong/core/rng';
 import { seededRng } from '@gong/core/rng';
-import { optionsOf, type RunContext, type RunControlDeps, STRESS_LOCK_KEY } from './deps';
+import { nowMs, optionsOf, type RunContext, type RunControlDeps, STRESS_LOCK_KEY } from './deps';
 import { buildPrepareCommands, type CandidateSequence } from './dispatch';
 import { sendStop, sendToSlots, transition } from './transition';
 
@@ -130,7 +130,7 @@ export async function startRun(deps: RunControlDeps, ctx: RunContext, input: unk
   const operators = await loadOperators(deps, tenantId, plan);
   const { candidates, random } = await loadCandidates(deps, tenantId, plan);
 
-  const now = deps.clock.now();
+  const now = nowMs(deps);
   const runId = runIdFrom(now, deps.rng);
   const startAt = now + opts.leadTimeMs;
   const commands = buildPrepareCommands({
@@ -184,7 +184,7 @@ export async function startRun(deps: RunControlDeps, ctx: RunContext, input: unk
   } catch (e) {
     if (created) {
       const failed = await transition(deps, tenantId, runId, 'failed', {
-        endedAt: deps.clock.now(),
+        endedAt: nowMs(deps),
         stateReason: `start failed: ${e instanceof Error ? e.message : String(e)}`,
       }).catch(() => undefined);
       // slots that did receive run.prepare must not start sending

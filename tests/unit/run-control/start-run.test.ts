@@ -74,6 +74,15 @@ describe('startRun', () => {
     expect(loads[1]?.perSecond[2]).toBeCloseTo(2.8, 9);
   });
 
+  it('stores whole milliseconds when the clock has sub-millisecond precision', async () => {
+    const h = await harness();
+    h.clock.advance(0.75);
+    const run = await startRun(h.deps, alice, aPlan());
+    expect(run.createdAt).toBe(T0);
+    expect(run.startAt).toBe(T0 + 5_000);
+    expect(run.id).toMatch(/^[a-z0-9]+$/);
+  });
+
   it('draws each number’s sequence at random when asked, reproducibly from the plan seed', async () => {
     const plan = aPlan({
       operators: [{ operatorId: 'op-orange', minNumbers: 40, maxNumbers: 60 }],
