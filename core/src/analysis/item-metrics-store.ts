@@ -30,7 +30,7 @@ import type { RunSummary } from './summary';
 export interface ItemTable {
   getMany(keys: readonly { pk: string; sk: string }[]): Promise<MetricsItem[]>;
   /** Items of `pk` with from <= sk <= to, ascending by sk. */
-  query(pk: string, from: string, to: string): Promise<MetricsItem[]>;
+  query(pk: string, from: string, to: string, limit?: number): Promise<MetricsItem[]>;
   /** Puts (create or replace); returns the number of write requests it took. */
   write(items: readonly MetricsItem[]): Promise<number>;
   counters(): StoreCounters;
@@ -72,6 +72,11 @@ export class ItemMetricsStore implements MetricsStore {
       CELL_SK_END,
     );
     return mergeCells(items.map(readCell));
+  }
+
+  async firstSecond(tenantId: string, runId: string): Promise<number | undefined> {
+    const [first] = await this.table.query(runPk(tenantId, runId), cellSkFrom(0), CELL_SK_END, 1);
+    return first ? readCell(first).second : undefined;
   }
 
   async runNumbers(tenantId: string, runId: string, options?: { fresh?: boolean }): Promise<NumberDelta[]> {

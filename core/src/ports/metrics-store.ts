@@ -25,6 +25,8 @@ export interface MetricsStore {
   applyBatch(tenantId: string, batch: BatchAggregate): Promise<ApplyResult>;
   /** Merged cells (one per operator and second) with second >= sinceSecond, by second. */
   runCells(tenantId: string, runId: string, options?: { sinceSecond?: number }): Promise<CellStats[]>;
+  /** The run's first second with data (its t = 0), if any. */
+  firstSecond(tenantId: string, runId: string): Promise<number | undefined>;
   /**
    * Per-number totals of a run. Served from the compacted table written with the summary when there
    * is one, unless `fresh` asks to merge the batch fragments.

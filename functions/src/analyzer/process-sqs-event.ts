@@ -1,8 +1,8 @@
 import { aggregateBatch } from '@gong/core/analysis/batch-aggregate';
+import { decodeWorkerEvent } from '@gong/core/analysis/fast-decode';
 import { isDomainError } from '@gong/core/domain/errors';
 import { RESULTS_QUEUE } from '@gong/core/infra/resources';
-import { decodeBody } from '@gong/core/messages/codec';
-import { WorkerEvent } from '@gong/core/messages/worker-event';
+import type { WorkerEvent } from '@gong/core/messages/worker-event';
 import type { MetricsStore } from '@gong/core/ports/metrics-store';
 import type { SqsBatchResponse, SqsEvent, SqsRecord } from './sqs-event';
 
@@ -33,7 +33,7 @@ class Poison extends Error {}
 async function apply(deps: AnalyzerDeps, record: SqsRecord): Promise<Outcome> {
   let event: WorkerEvent;
   try {
-    event = decodeBody(WorkerEvent, record.body);
+    event = decodeWorkerEvent(record.body);
   } catch (e) {
     return { kind: 'poison', reason: describe(e) };
   }
