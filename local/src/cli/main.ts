@@ -1,3 +1,4 @@
+import { benchCommand } from './bench-command';
 import { loginCommand } from './login-command';
 import { missingPrereqs } from './prereqs';
 import { runCommand } from './run-command';
@@ -18,6 +19,9 @@ commands:
                      run a scenario file headless: live progress line, summary table; exit 0 when
                      every threshold holds, 99 when one fails, 1 on errors, 2 on a bad file
   runs list | show <id> | compare <id> <id>… [--baseline <id>]
+  worker --slot N     run one fleet worker (SMPP port GONG_FLEET_BASE_PORT + N; commands from its SQS queue)
+  bench <smpp|fleet|strategy|analyzer>
+                     run a benchmark; each ends with a RESULT {json} line
   check-prereqs [--for start|test]
                      check Node 20+, Java 17, Chromium and Perl Net::SMPP; explain what is missing
   help               this text
@@ -34,6 +38,13 @@ const commands: Record<string, Command> = {
   login: loginCommand,
   run: runCommand,
   runs: runsCommand,
+  worker: async (argv) => {
+    // loaded on demand: the worker's env and SMPP stack are not needed by other commands
+    const { runWorkerCli } = await import('@gong/smpp-fleet/worker/main');
+    await runWorkerCli(argv);
+    return 0;
+  },
+  bench: benchCommand,
   'check-prereqs': async (argv) => {
     const purpose = argv.includes('test') ? 'test' : 'start';
     const missing = missingPrereqs(purpose);
