@@ -46,7 +46,8 @@ export function errorResult(error: unknown, log: (message: string, error: unknow
   if (error instanceof ZodError) return errorResult(validationError(error), log);
   if (error instanceof DomainError) {
     const status = STATUS_OF[error.code];
-    if (status >= 500) log(`${error.code}: ${error.message}`, error);
+    if (status >= 500)
+      log(`${error.code}: ${error.message}`, error.cause instanceof Error ? error.cause.message : '');
     const headers: Record<string, string> = {};
     const retry = retryAfter(error.details);
     if (retry !== undefined) headers['retry-after'] = String(retry);
