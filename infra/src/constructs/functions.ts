@@ -113,14 +113,14 @@ export class GongFunctions extends Construct {
 
   /** The API creates schedules and the scheduler re-schedules a busy retry, in the Gong group only. */
   bindSchedules(schedules: GongSchedules): void {
-    // built from names, not from the function's ARN attribute: the scheduler must not depend on itself
+    // built from pseudo parameters and the name, not the ARN attribute: the scheduler must not depend on itself
     const targetArn = `arn:${Aws.PARTITION}:lambda:${Aws.REGION}:${Aws.ACCOUNT_ID}:function:${physicalName(this.prefix, 'scheduler')}`;
     for (const fn of [this.api, this.scheduler]) {
       schedules.grantManageSchedules(fn);
       fn.addEnvironment(ENV.scheduleGroup, schedules.group.scheduleGroupName);
       fn.addEnvironment(ENV.scheduleRoleArn, schedules.role.roleArn);
+      fn.addEnvironment(ENV.scheduleTargetArn, targetArn);
     }
-    this.api.addEnvironment(ENV.scheduleTargetArn, targetArn);
   }
 
   /** Run control scales the fleet services (desired count up before a run, down after). */

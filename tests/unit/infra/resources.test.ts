@@ -230,6 +230,22 @@ describe('Gong stack resources (default context: prefix gong, 2 slots)', () => {
         },
       });
       template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: 'gong-scheduler',
+        Environment: {
+          Variables: Match.objectLike({
+            [ENV.scheduleTargetArn]: {
+              'Fn::Join': [
+                '',
+                Match.arrayWith([
+                  { Ref: 'AWS::AccountId' },
+                  Match.stringLikeRegexp(':function:gong-scheduler$'),
+                ]),
+              ],
+            },
+          }),
+        },
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: 'gong-run-control',
         Environment: {
           Variables: Match.objectLike({
