@@ -102,6 +102,23 @@ export function queueContract(name: string, setup: QueueContractSetup) {
       expect(second[0]?.receipt).not.toBe(first[0]?.receipt);
     });
 
+    it('ignores an ack with a stale receipt: the redelivered message stays until its own receipt is acked', async () => {
+      const { main, all } = defs(5);
+      const queue = await setup.makeQueue(all);
+      await queue.send(main.name, ['slow consumer']);
+      const [first] = await queue.receive(main.name, { visibilityTimeoutSec: 1, waitSeconds: 0 });
+      await setup.elapse(1_500);
+      const [second] = await drain(queue, main.name, 1);
+
+      await queue.ack(main.name, [first?.receipt ?? '']);
+      await queue.release(main.name, second?.receipt ?? '', 0);
+      const third = await drain(queue, main.name, 1);
+      await queue.ack(main.name, [third[0]?.receipt ?? '']);
+
+      expect(third.map((m) => [m.body, m.receiveCount])).toEqual([['slow consumer', 3]]);
+      expect(await queue.receive(main.name, { waitSeconds: 0 })).toEqual([]);
+    });
+
     it('moves a message to the dead-letter queue after maxReceiveCount deliveries', async () => {
       const { main, dlq, all } = defs(2);
       const queue = await setup.makeQueue(all);
