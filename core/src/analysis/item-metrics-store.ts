@@ -14,7 +14,7 @@ import {
   markerKeys,
   NUMBERS_SK,
   readBlob,
-  readCell,
+  readCells,
   readLog,
   readMarker,
   readNumbers,
@@ -66,17 +66,19 @@ export class ItemMetricsStore implements MetricsStore {
   }
 
   async runCells(tenantId: string, runId: string, options?: { sinceSecond?: number }): Promise<CellStats[]> {
-    const items = await this.table.query(
-      runPk(tenantId, runId),
-      cellSkFrom(options?.sinceSecond ?? 0),
-      CELL_SK_END,
-    );
-    return mergeCells(items.map(readCell));
+    const since = options?.sinceSecond ?? 0;
+    const items = await this.table.query(runPk(tenantId, runId), cellSkFrom(since), CELL_SK_END);
+    return mergeCells(items.flatMap(readCells).filter((c) => c.second >= since));
   }
 
   async firstSecond(tenantId: string, runId: string): Promise<number | undefined> {
-    const [first] = await this.table.query(runPk(tenantId, runId), cellSkFrom(0), CELL_SK_END, 1);
-    return first ? readCell(first).second : undefined;
+    const pk = runPk(tenantId, runId);
+    const [first] = await this.table.query(pk, cellSkFrom(0), CELL_SK_END, 1);
+    if (!first) return undefined;
+    // every batch's share of the earliest window
+    const window = first.sk.slice(0, first.sk.indexOf('#', 2) + 1);
+    const items = await this.table.query(pk, window, `${window}${END}`);
+    return Math.min(...items.flatMap(readCells).map((c) => c.second));
   }
 
   async runNumbers(tenantId: string, runId: string, options?: { fresh?: boolean }): Promise<NumberDelta[]> {

@@ -8,7 +8,7 @@ import type { RunSummary } from './summary';
  * The metrics table's item layout, shared by the DynamoDB adapter and its in-memory twin.
  *
  * Run partition `T#<tenant>#R#<runId>`:
- *   `S#<second:10>#<operatorId>#<batchId>`  one batch's share of a per-second cell (d: JSON CellStats)
+ *   `S#<window:10>#<batchId>`               one batch's cells of a 10-second window (d: JSON CellStats[])
  *   `N#<batchId>#<part>`                    one batch's per-number deltas (z: gzip JSON rows)
  *   `B#<batchId>`                           batch marker, written last (d: { records, examples })
  *   `SUM`, `SUM#<k>` / `NSUM`, `NSUM#<k>`   run summary / compacted per-number table (gzip in parts)
@@ -36,7 +36,11 @@ export const runPk = (tenantId: string, runId: string) => `T#${tenantId}#R#${run
 export const sessionPk = (tenantId: string, sessionId: string) => `T#${tenantId}#SS#${sessionId}`;
 export const markerSk = (batchId: string) => `B#${batchId}`;
 const pad = (n: number, width: number) => String(Math.max(0, Math.floor(n))).padStart(width, '0');
-export const cellSkFrom = (second: number) => `S#${pad(second, 10)}#`;
+/** Cells are stored per batch in windows of this many seconds: few items per batch, cheap tail reads. */
+export const CELL_WINDOW_SEC = 10;
+export const windowOf = (second: number) => Math.floor(second / CELL_WINDOW_SEC) * CELL_WINDOW_SEC;
+/** First sort key of the window holding `second`. */
+export const cellSkFrom = (second: number) => `S#${pad(windowOf(second), 10)}#`;
 export const CELL_SK_END = 'S#~';
 
 export function zip(value: unknown): Uint8Array {
@@ -57,13 +61,15 @@ export function batchItems(tenantId: string, batch: BatchAggregate, expiresAt: n
   const markers: MetricsItem[] = [];
   for (const run of batch.runs) {
     const pk = runPk(tenantId, run.runId);
+    const windows = new Map<number, CellStats[]>();
     for (const cell of run.cells) {
-      items.push({
-        pk,
-        sk: `${cellSkFrom(cell.second)}${cell.operatorId}#${batch.batchId}`,
-        d: JSON.stringify(cell),
-        expiresAt,
-      });
+      const w = windowOf(cell.second);
+      const list = windows.get(w);
+      if (list) list.push(cell);
+      else windows.set(w, [cell]);
+    }
+    for (const [w, cells] of windows) {
+      items.push({ pk, sk: `${cellSkFrom(w)}${batch.batchId}`, d: JSON.stringify(cells), expiresAt });
     }
     for (let part = 0; part * NUMBERS_PER_PART < run.numbers.length; part++) {
       const rows = run.numbers.slice(part * NUMBERS_PER_PART, (part + 1) * NUMBERS_PER_PART).map(toRow);
@@ -105,7 +111,7 @@ const payload = <T>(item: MetricsItem): T => {
   throw new Error(`metrics item ${item.pk} ${item.sk} has no payload`);
 };
 
-export const readCell = (item: MetricsItem) => payload<CellStats>(item);
+export const readCells = (item: MetricsItem) => payload<CellStats[]>(item);
 export const readNumbers = (item: MetricsItem): NumberDelta[] => payload<NumberRow[]>(item).map(fromRow);
 export const readMarker = (item: MetricsItem) => payload<MarkerData>(item);
 export const readLog = (item: MetricsItem) => payload<SessionLogEntry[]>(item);

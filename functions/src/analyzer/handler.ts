@@ -24,10 +24,15 @@ export function analyzerDeps(): AnalyzerDeps {
 
 let deps: AnalyzerDeps | undefined;
 
+/** The dependencies the Lambda handler runs with (created on first use); the benchmark reads their counters. */
+export function handlerDeps(): AnalyzerDeps {
+  deps ??= analyzerDeps();
+  return deps;
+}
+
 /** Lambda entry point (SQS event source with ReportBatchItemFailures). */
 export const handler = (event: SqsEvent): Promise<SqsBatchResponse> => {
-  deps ??= analyzerDeps();
-  return processSqsEvent(deps, event);
+  return processSqsEvent(handlerDeps(), event);
 };
 
 /** The same handler over other dependencies (the local cloud adds lifecycle hooks, tests use twins). */
