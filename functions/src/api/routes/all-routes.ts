@@ -5,6 +5,7 @@ import { connectionRoutes } from './connections';
 import { contentRoutes } from './content';
 import { dashboardRoutes } from './dashboard';
 import { operatorRoutes } from './operators';
+import { resultRoutes } from './results';
 import { runRoutes } from './runs';
 import { scenarioRoutes } from './scenarios';
 import { scheduleRoutes } from './schedules';
@@ -27,6 +28,7 @@ export function allRoutes(deps: ApiDeps): AnyRoute[] {
     ...dashboardRoutes(deps),
     ...sessionRoutes(deps),
     ...runRoutes(deps),
+    ...resultRoutes(deps),
   ];
   return [...routes, ...openApiRoutes(() => routes)];
 }
