@@ -192,8 +192,10 @@ export class Histogram {
     }
     let i = index - this.offset;
     if (i < 0) {
-      this.grow(-i, this.used - i);
-      i = 0;
+      // leave headroom below too, so values arriving in falling order do not copy every time
+      const shift = Math.max(-i, this.counts.length >> 1);
+      this.grow(shift, this.used + shift);
+      i += shift;
     } else if (i >= this.counts.length) {
       this.grow(0, i + 1);
     }
