@@ -1,0 +1,518 @@
+/**
+ * `npm run bench:fleet` — the fleet worker in operator mode against a gateway on loopback, results to
+ * the local SQS emulator (fauxqs), status to DynamoDB Local. Worker, gateway and the npm-smpp loop run
+ * as separate processes; this process only orchestrates and, after each phase, reads the results.
+ *
+ *  (a) sustained exchanges/s (MO out, MT back, matched, recorded) — offered above capacity, 30 s
+ *  (b) rate precision at 1,000 msg/s for 30 s: max per-second error % (by actual send time)
+ *  (c) latency fidelity: gateway answers after a fixed 50 ms, 5,000 msg/s: p50/p99 vs 50 ms
+ *  (d) the same echo loop on the npm `smpp` package (SMSC and gateway processes), same duration
+ *
+ * Env knobs: BENCH_SECONDS (30), BENCH_RATE_A (30000), BENCH_NUMBERS (5000), BENCH_WINDOW (2000).
+ * Final line: RESULT {"exchangesPerSec":…, "smppPkgExchangesPerSec":…, "rateMaxErrPct":…, "latP50Ms":…, "latP99Ms":…}
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { AwsConfig } from '@gong/core/adapters/aws/clients';
+import { ensureQueues } from '@gong/core/adapters/aws/ensure-queues';
+import { ensureTables } from '@gong/core/adapters/aws/ensure-tables';
+import { SqsQueue } from '@gong/core/adapters/aws/sqs-queue';
+import type { ExchangeRecord } from '@gong/core/domain/exchange';
+import { CONFIG_TABLE, commandQueue, RESULTS_QUEUE } from '@gong/core/infra/resources';
+import { decodeBody, encodeBody } from '@gong/core/messages/codec';
+import type { FleetCommand } from '@gong/core/messages/fleet-command';
+import { WorkerEvent } from '@gong/core/messages/worker-event';
+import { Histogram } from '@gong/core/stats/histogram';
+import { startDynamoDbLocal } from '@gong/local/cloud/dynamodb-local';
+import { freePort } from '@gong/local/cloud/net';
+import { startSqsEmulator } from '@gong/local/cloud/sqs-emulator';
+import { connectAndBind } from '../src/smpp/client';
+import type { SmPdu } from '../src/smpp/pdu';
+import { decodeText, encodeText } from '../src/worker/sms-text';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const SELF = fileURLToPath(import.meta.url);
+const WORKER_MAIN = join(ROOT, 'smpp-fleet', 'src', 'worker', 'main.ts');
+
+const knob = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+};
+
+// ---------------------------------------------------------------------------------------------
+// child roles
+// ---------------------------------------------------------------------------------------------
+
+/** Echo gateway: binds to the worker like a Jasmin connector, answers "ECHO x" with "x" after delayMs. */
+async function gatewayRole(port: number, systemId: string, password: string, delayMs: number): Promise<void> {
+  const session = await connectAndBind({
+    host: '127.0.0.1',
+    port,
+    windowSize: 50_000,
+    enquireLinkIntervalMs: 0,
+    bind: { mode: 'transceiver', systemId, password },
+  });
+  session.on('error', () => {});
+  session.on('close', () => process.exit(0));
+  session.on('pdu', (pdu) => {
+    if (pdu.command !== 'deliver_sm') return;
+    const sm = pdu as SmPdu;
+    session.respond(sm, { messageId: '' });
+    const text = decodeText(sm).text;
+    const answer = text.startsWith('ECHO ') ? text.slice(5) : 'HELP';
+    const reply = () => {
+      const body = encodeText(answer, 'auto', 'udh8', 0)[0];
+      if (body === undefined) return;
+      session.requestCb(
+        {
+          command: 'submit_sm',
+          sourceAddr: sm.destinationAddr,
+          destinationAddr: sm.sourceAddr,
+          destAddrTon: 1,
+          destAddrNpi: 1,
+          dataCoding: body.dataCoding,
+          shortMessage: body.shortMessage,
+        },
+        () => {},
+      );
+    };
+    if (delayMs > 0) setTimeout(reply, delayMs);
+    else reply();
+  });
+  process.stdout.write('bound\n');
+  process.on('SIGTERM', () => {
+    session.unbind(200).finally(() => process.exit(0));
+  });
+}
+
+interface PkgPdu {
+  command: string;
+  command_status: number;
+  source_addr: string;
+  destination_addr: string;
+  short_message: { message?: string } | string | Buffer;
+  response(fields?: Record<string, unknown>): PkgPdu;
+}
+interface PkgSession {
+  on(event: string, fn: (pdu: PkgPdu) => void): void;
+  send(pdu: PkgPdu): boolean;
+  deliver_sm(fields: Record<string, unknown>, cb?: (pdu: PkgPdu) => void): void;
+  submit_sm(fields: Record<string, unknown>, cb?: (pdu: PkgPdu) => void): void;
+  bind_transceiver(fields: Record<string, unknown>, cb: (pdu: PkgPdu) => void): void;
+  socket: { setNoDelay(on: boolean): void };
+}
+interface PkgSmpp {
+  createServer(listener: (session: PkgSession) => void): {
+    listen(port: number, host: string, cb: () => void): void;
+  };
+  connect(options: { host: string; port: number }, listener?: () => void): PkgSession;
+}
+const smppPkg = (): PkgSmpp => createRequire(import.meta.url)('smpp') as PkgSmpp;
+const pkgText = (m: PkgPdu['short_message']): string =>
+  typeof m === 'string' ? m : Buffer.isBuffer(m) ? m.toString('latin1') : String(m.message ?? '');
+
+/** npm-smpp SMSC: sends MO (deliver_sm) keeping `window` exchanges open, matches MT by number, counts. */
+async function pkgSmscRole(port: number, seconds: number, window: number, numbers: number): Promise<void> {
+  const smpp = smppPkg();
+  const server = smpp.createServer((session) => {
+    session.socket.setNoDelay(true);
+    session.on('bind_transceiver', (pdu) => {
+      session.send(pdu.response());
+      const pending = new Map<string, number>();
+      let next = 0;
+      let matched = 0;
+      let measuring = false;
+      let startedAt = 0;
+      const sendOne = () => {
+        const msisdn = String(40720000000 + (next++ % numbers));
+        if (pending.has(msisdn)) return;
+        pending.set(msisdn, performance.now());
+        session.deliver_sm({ source_addr: msisdn, destination_addr: '1234', short_message: 'ECHO pong' });
+      };
+      session.on('submit_sm', (mt) => {
+        session.send(mt.response({ message_id: String(matched) }));
+        const at = pending.get(mt.destination_addr);
+        if (at !== undefined && pkgText(mt.short_message) === 'pong') {
+          pending.delete(mt.destination_addr);
+          if (measuring) matched++;
+        }
+        while (pending.size < window) sendOne();
+      });
+      setTimeout(() => {
+        measuring = true;
+        startedAt = performance.now();
+        setTimeout(() => {
+          const perSec = matched / ((performance.now() - startedAt) / 1000);
+          process.stdout.write(`${JSON.stringify({ pkgExchangesPerSec: Math.round(perSec) })}\n`);
+          process.exit(0);
+        }, seconds * 1000);
+      }, 1000);
+      while (pending.size < window) sendOne();
+    });
+  });
+  server.listen(port, '127.0.0.1', () => process.stdout.write('listening\n'));
+}
+
+/** npm-smpp gateway: binds to the npm-smpp SMSC and echoes. */
+async function pkgGatewayRole(port: number): Promise<void> {
+  const smpp = smppPkg();
+  const session = smpp.connect({ host: '127.0.0.1', port }, () => {
+    session.socket.setNoDelay(true);
+    session.bind_transceiver({ system_id: 'bench', password: 'benchpw' }, () =>
+      process.stdout.write('bound\n'),
+    );
+  });
+  session.on('deliver_sm', (mo) => {
+    session.send(mo.response());
+    const text = pkgText(mo.short_message);
+    session.submit_sm({
+      source_addr: mo.destination_addr,
+      destination_addr: mo.source_addr,
+      short_message: text.startsWith('ECHO ') ? text.slice(5) : 'HELP',
+    });
+  });
+  session.on('error', () => process.exit(0));
+  session.on('close', () => process.exit(0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// orchestration
+// ---------------------------------------------------------------------------------------------
+
+const children = new Set<ChildProcess>();
+
+function child(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  label: string,
+): { proc: ChildProcess; lines: AsyncIterableIterator<string> } {
+  const nodeArgs =
+    label === 'worker' && process.env.BENCH_WORKER_PROFILE
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_WORKER_PROFILE]
+      : [];
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...env, NODE_NO_WARNINGS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(proc);
+  proc.on('exit', () => children.delete(proc));
+  const errLines = createInterface({ input: proc.stderr as NodeJS.ReadableStream });
+  errLines.on('line', (line) => {
+    if (/"level":"(warn|error)"/.test(line) || /error/i.test(line))
+      process.stderr.write(`[${label}] ${line}\n`);
+  });
+  const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]();
+  return { proc, lines };
+}
+
+async function waitLine(
+  lines: AsyncIterableIterator<string>,
+  test: (l: string) => boolean,
+  what: string,
+  ms = 60_000,
+) {
+  const timer = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms),
+  );
+  const found = (async () => {
+    for (;;) {
+      const { value, done } = await lines.next();
+      if (done) throw new Error(`${what}: process ended`);
+      if (test(value)) return value;
+    }
+  })();
+  return Promise.race([found, timer]);
+}
+
+async function stopChild(proc: ChildProcess, ms = 20_000): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  proc.kill('SIGTERM');
+  const t = setTimeout(() => proc.kill('SIGKILL'), ms);
+  await exited;
+  clearTimeout(t);
+}
+
+interface PhaseResult {
+  records: ExchangeRecord[];
+  buckets: WorkerEvent[];
+  done: Extract<WorkerEvent, { type: 'run.done' }> | undefined;
+}
+
+async function collect(queue: SqsQueue, runId: string, timeoutMs: number): Promise<PhaseResult> {
+  const out: PhaseResult = { records: [], buckets: [], done: undefined };
+  const end = Date.now() + timeoutMs;
+  let idleAfterDone = 0;
+  while (Date.now() < end) {
+    const got = await queue.receive(RESULTS_QUEUE.name, { max: 10, waitSeconds: 1 });
+    if (got.length === 0 && out.done !== undefined && ++idleAfterDone >= 2) break;
+    for (const m of got) {
+      const e = decodeBody(WorkerEvent, m.body);
+      if (e.type === 'results.batch') {
+        for (const r of e.records) if (r.scope.kind === 'run' && r.scope.runId === runId) out.records.push(r);
+        if (e.buckets.some((b) => b.runId === runId)) out.buckets.push(e);
+      } else if (e.type === 'run.done' && e.runId === runId) {
+        out.done = e;
+      }
+    }
+    if (got.length > 0)
+      await queue.ack(
+        RESULTS_QUEUE.name,
+        got.map((m) => m.receipt),
+      );
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const seconds = knob('BENCH_SECONDS', 30);
+  const rateA = knob('BENCH_RATE_A', 30_000);
+  const numbers = knob('BENCH_NUMBERS', 5000);
+  const window = knob('BENCH_WINDOW', 2000);
+  const rateC = knob('BENCH_RATE_C', 5000);
+  const phases = process.env.BENCH_PHASES ?? 'abcd';
+  const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+  const [dynamoPort, sqsPort, smppPort, pkgPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  log('starting DynamoDB Local and fauxqs on 127.0.0.1 …');
+  const [dynamo, sqs] = await Promise.all([
+    startDynamoDbLocal({ port: dynamoPort }),
+    startSqsEmulator({ port: sqsPort }),
+  ]);
+  const prefix = `bench${Date.now().toString(36)}`;
+  const aws: AwsConfig = {
+    region: 'us-east-1',
+    prefix,
+    dynamodbEndpoint: dynamo.endpoint,
+    sqsEndpoint: sqs.endpoint,
+  };
+  const awsEnv = {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+  };
+  Object.assign(process.env, awsEnv);
+  await ensureTables(aws, { tables: [CONFIG_TABLE] });
+  await ensureQueues(aws, 1);
+  const queue = new SqsQueue(aws);
+  const command = (c: FleetCommand) => queue.send(commandQueue(0).name, [encodeBody(c)]);
+
+  const env = {
+    ...process.env,
+    ...awsEnv,
+    GONG_PREFIX: prefix,
+    GONG_SLOT_COUNT: '1',
+    GONG_FLEET_BASE_PORT: String(smppPort),
+    GONG_WORKER_HOST: '127.0.0.1',
+    GONG_COMMAND_WAIT_SEC: '1',
+    GONG_STATUS_INTERVAL_MS: '2000',
+  };
+  const worker = child([WORKER_MAIN, '--slot', '0'], env, 'worker');
+  await waitLine(worker.lines, (l) => l.includes('"ready":true'), 'worker ready');
+  await command({
+    type: 'operators.sync',
+    v: 1,
+    operators: [
+      {
+        tenantId: 'bench',
+        operatorId: 'op1',
+        connectionId: 'c1',
+        name: 'bench operator',
+        bindSystemId: 'bench',
+        bindPassword: 'benchpw',
+        shortCode: '1234',
+        numberRanges: [{ prefix: '4072', from: 0, to: 99_999, width: 7 }],
+        receipts: { delayMs: 0, statusMix: { DELIVRD: 1 } },
+      },
+    ],
+  });
+  const startGateway = async (delayMs: number) => {
+    for (let attempt = 0; ; attempt++) {
+      const gw = child(
+        [SELF, 'gateway', String(smppPort), 'bench', 'benchpw', String(delayMs)],
+        env,
+        'gateway',
+      );
+      try {
+        await waitLine(gw.lines, (l) => l === 'bound', 'gateway bound', 5000);
+        return gw;
+      } catch (err) {
+        await stopChild(gw.proc, 1000);
+        if (attempt > 20) throw err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  };
+  const msisdns = Array.from({ length: numbers }, (_, i) => `4072${String(i).padStart(7, '0')}`);
+  const plan = (runId: string, rate: number, startAt: number): FleetCommand => ({
+    type: 'run.prepare',
+    v: 1,
+    tenantId: 'bench',
+    runId,
+    mode: 'operator',
+    startAt,
+    durationSec: seconds,
+    sequences: [
+      [
+        {
+          id: 'echo',
+          message: { text: 'ECHO pong', encoding: 'auto', segmentation: 'udh8' },
+          expect: { kind: 'exact', text: 'pong' },
+          timeoutMs: 10_000,
+          thinkMs: 0,
+        },
+      ],
+    ],
+    sequenceIds: [],
+    operators: [{ operatorId: 'op1', perSecond: Array(seconds).fill(rate), numbers: msisdns }],
+    encoding: 'auto',
+    window,
+  });
+  const nextSecond = (leadMs: number) => Math.ceil((Date.now() + leadMs) / 1000) * 1000;
+
+  // (a) throughput
+  let gw = await startGateway(0);
+  let exchangesPerSec = 0;
+  let rateMaxErrPct = 0;
+  let latP50Ms = 0;
+  let latP99Ms = 0;
+  let smppPkgExchangesPerSec = 0;
+  if (phases.includes('a')) {
+    const startA = nextSecond(2000);
+    log(`(a) throughput: offering ${rateA}/s for ${seconds}s …`);
+    await command(plan('bench-a', rateA, startA));
+    await new Promise((r) => setTimeout(r, startA + seconds * 1000 - Date.now()));
+    const a = await collect(queue, 'bench-a', 120_000);
+    const inWindow = a.records.filter(
+      (r) =>
+        r.verdict === 'valid' &&
+        r.replyAt !== undefined &&
+        r.replyAt >= startA &&
+        r.replyAt < startA + seconds * 1000,
+    ).length;
+    exchangesPerSec = Math.round(inWindow / seconds);
+    const verdictsA = countBy(a.records.map((r) => r.verdict));
+    log(
+      `(a) ${exchangesPerSec} exchanges/s sustained; records ${a.records.length}, verdicts ${JSON.stringify(verdictsA)}, maxLag ${a.done?.maxLagMs ?? '?'} ms`,
+    );
+  }
+  // (b) rate precision at 1,000/s
+  if (phases.includes('b')) {
+    const startB = nextSecond(2000);
+    log(`(b) rate precision: 1000/s for ${seconds}s …`);
+    await command(plan('bench-b', 1000, startB));
+    await new Promise((r) => setTimeout(r, startB + seconds * 1000 - Date.now()));
+    const b = await collect(queue, 'bench-b', 60_000);
+    const perSecond = new Map<number, number>();
+    for (const r of b.records) {
+      const s = Math.floor((r.sentAt - startB) / 1000);
+      perSecond.set(s, (perSecond.get(s) ?? 0) + 1);
+    }
+    for (let s = 0; s < seconds; s++)
+      rateMaxErrPct = Math.max(rateMaxErrPct, Math.abs((perSecond.get(s) ?? 0) - 1000) / 10);
+    log(
+      `(b) per-second sends: min ${Math.min(...perSecond.values())} max ${Math.max(...perSecond.values())}, max error ${rateMaxErrPct.toFixed(2)} %`,
+    );
+  }
+  // (c) latency fidelity: gateway answers after 50 ms, 5,000/s
+  if (phases.includes('c')) {
+    await stopChild(gw.proc, 2000);
+    gw = await startGateway(50);
+    const startC = nextSecond(2000);
+    log(`(c) latency fidelity: 5000/s for ${seconds}s, gateway delay 50 ms …`);
+    await command(plan('bench-c', rateC, startC));
+    await new Promise((r) => setTimeout(r, startC + seconds * 1000 - Date.now()));
+    const c = await collect(queue, 'bench-c', 60_000);
+    const fromSent = new Histogram(3);
+    const fromIntended = new Histogram(3);
+    for (const e of c.buckets) {
+      if (e.type !== 'results.batch') continue;
+      for (const bk of e.buckets) {
+        if (bk.runId !== 'bench-c') continue;
+        if (bk.latencyActual) fromSent.merge(Histogram.fromData(bk.latencyActual));
+        if (bk.latency) fromIntended.merge(Histogram.fromData(bk.latency));
+      }
+    }
+    latP50Ms = round2(fromSent.quantile(0.5));
+    latP99Ms = round2(fromSent.quantile(0.99));
+    log(
+      `(c) latency from send p50 ${latP50Ms} p99 ${latP99Ms} ms; from intended p50 ${round2(fromIntended.quantile(0.5))} p99 ${round2(fromIntended.quantile(0.99))} ms; n=${fromSent.count}, reconnects ${c.done?.reconnects ?? '?'}`,
+    );
+  }
+  await stopChild(gw.proc, 2000);
+  await stopChild(worker.proc);
+
+  // (d) npm smpp loop
+  if (phases.includes('d')) {
+    log(`(d) npm smpp echo loop, ${seconds}s …`);
+    const smsc = child(
+      [SELF, 'pkg-smsc', String(pkgPort), String(seconds), String(window), String(numbers)],
+      env,
+      'pkg-smsc',
+    );
+    await waitLine(smsc.lines, (l) => l === 'listening', 'npm-smpp SMSC');
+    const pkgGw = child([SELF, 'pkg-gateway', String(pkgPort)], env, 'pkg-gateway');
+    const line = await waitLine(
+      smsc.lines,
+      (l) => l.startsWith('{'),
+      'npm-smpp result',
+      (seconds + 30) * 1000,
+    );
+    smppPkgExchangesPerSec = (JSON.parse(line) as { pkgExchangesPerSec: number }).pkgExchangesPerSec;
+    await stopChild(pkgGw.proc, 1000);
+    log(
+      `(d) npm smpp: ${smppPkgExchangesPerSec} exchanges/s; ratio ${(exchangesPerSec / smppPkgExchangesPerSec).toFixed(2)}`,
+    );
+  }
+
+  await Promise.all([dynamo.stop(), sqs.stop()]);
+  log(
+    `RESULT ${JSON.stringify({ exchangesPerSec, smppPkgExchangesPerSec, rateMaxErrPct: round2(rateMaxErrPct), latP50Ms, latP99Ms })}`,
+  );
+}
+
+function countBy(items: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of items) out[i] = (out[i] ?? 0) + 1;
+  return out;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+const [role, ...args] = process.argv.slice(2);
+const run = async () => {
+  switch (role) {
+    case 'gateway':
+      return gatewayRole(Number(args[0]), String(args[1]), String(args[2]), Number(args[3]));
+    case 'pkg-smsc':
+      return pkgSmscRole(Number(args[0]), Number(args[1]), Number(args[2]), Number(args[3]));
+    case 'pkg-gateway':
+      return pkgGatewayRole(Number(args[0]));
+    default:
+      try {
+        await main();
+      } finally {
+        for (const c of children) c.kill('SIGKILL');
+      }
+      process.exit(0);
+  }
+};
+run().catch((err: unknown) => {
+  process.stderr.write(`fleet-bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  for (const c of children) c.kill('SIGKILL');
+  process.exit(1);
+});
