@@ -41,9 +41,10 @@ export interface GongFunctionsProps {
 
 /**
  * The four Lambda functions and the HTTP API. Each function gets only its tables and queues:
- *  - api: config read/write, metrics read, send fleet commands, manage users, invoke run control;
+ *  - api: config + metrics read/write (runs are started, stopped and finalized in-process), send
+ *    fleet commands, manage users, invoke run control;
  *  - analyzer: consumes the results queue (partial batch responses), metrics + config read/write;
- *  - scheduler: config read/write, metrics read, invoke run control;
+ *  - scheduler: config read/write, metrics read, send fleet commands (starts runs), invoke run control;
  *  - run control: config + metrics read/write, send fleet commands (and scale the fleet: bindFleet).
  */
 export class GongFunctions extends Construct {
@@ -80,7 +81,8 @@ export class GongFunctions extends Construct {
 
     this.api = make('Api', 'api', props.entries.api, 1024, Duration.seconds(29));
     data.grantConfigReadWrite(this.api);
-    data.grantMetricsRead(this.api);
+    // stop/abort run in the API process and finalize there: the run summary is written to metrics
+    data.grantMetricsReadWrite(this.api);
     queues.grantSendCommands(this.api);
     auth.grantManageUsers(this.api);
     this.runControl.grantInvoke(this.api);
@@ -103,6 +105,8 @@ export class GongFunctions extends Construct {
     this.scheduler = make('Scheduler', 'scheduler', props.entries.scheduler, 512, Duration.minutes(1));
     data.grantConfigReadWrite(this.scheduler);
     data.grantMetricsRead(this.scheduler);
+    // a fired schedule starts its run (run.prepare to the slots), like the API's POST /runs
+    queues.grantSendCommands(this.scheduler);
     this.runControl.grantInvoke(this.scheduler);
 
     for (const fn of [this.api, this.scheduler]) {

@@ -63,7 +63,7 @@ describe('IAM least privilege', () => {
     ).toBe(false);
   });
 
-  it('the API sends fleet commands but cannot consume any queue, and only reads metrics', () => {
+  it('the API sends fleet commands but cannot consume any queue or touch a dead-letter queue', () => {
     const api = perms(ids.api as string);
     for (const slot of [ids.slot0, ids.slot1] as string[]) {
       expect(allows(api, 'sqs:SendMessage', slot)).toBe(true);
@@ -71,8 +71,12 @@ describe('IAM least privilege', () => {
     }
     for (const action of [...CONSUME, 'sqs:SendMessage'])
       expect(allows(api, action, ids.results as string)).toBe(false);
+    for (const queue of [ids.resultsDlq, ids.slot0Dlq] as string[]) {
+      expect(api.some((p) => p.resources.includes(`"${queue}"`))).toBe(false);
+    }
+    // runs are stopped and finalized in the API process: it writes the run summary
     expect(allows(api, 'dynamodb:Query', ids.metrics as string)).toBe(true);
-    for (const action of TABLE_WRITES) expect(allows(api, action, ids.metrics as string)).toBe(false);
+    expect(allows(api, 'dynamodb:PutItem', ids.metrics as string)).toBe(true);
     expect(allows(api, 'dynamodb:PutItem', ids.config as string)).toBe(true);
     expect(allows(api, 'ecs:UpdateService', ids.service0 as string)).toBe(false);
     expect(allows(api, 'lambda:InvokeFunction', ids.runControlFn as string)).toBe(true);
@@ -93,9 +97,14 @@ describe('IAM least privilege', () => {
     ]);
   });
 
-  it('the scheduler touches no queue; it starts runs through run control', () => {
+  it('the scheduler sends fleet commands to start runs, consumes nothing and only reads metrics', () => {
     const scheduler = perms(ids.scheduler as string);
-    expect(scheduler.some((p) => p.actions.some((a) => a.startsWith('sqs:')))).toBe(false);
+    expect(allows(scheduler, 'sqs:SendMessage', ids.slot0 as string)).toBe(true);
+    for (const action of CONSUME) {
+      for (const queue of [ids.slot0, ids.slot1, ids.results] as string[])
+        expect(allows(scheduler, action, queue)).toBe(false);
+    }
+    expect(allows(scheduler, 'sqs:SendMessage', ids.results as string)).toBe(false);
     expect(allows(scheduler, 'lambda:InvokeFunction', ids.runControlFn as string)).toBe(true);
     for (const action of TABLE_WRITES) expect(allows(scheduler, action, ids.metrics as string)).toBe(false);
   });
