@@ -92,6 +92,8 @@ export function ConnectionsSettings() {
   const list = useConnections();
   const [selected, setSelected] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
+  // remount the form only when the user picks another record, not when a save selects the new one
+  const [formKey, setFormKey] = useState(0);
   const current = list.data?.find((c) => c.id === selected);
   return (
     <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
@@ -102,10 +104,12 @@ export function ConnectionsSettings() {
         onSelect={(id) => {
           setSelected(id);
           setCreating(false);
+          setFormKey((k) => k + 1);
         }}
         onNew={() => {
           setSelected(undefined);
           setCreating(true);
+          setFormKey((k) => k + 1);
         }}
         render={(c) => <span>{c.name}</span>}
         empty="No connections yet. Press New to describe your first gateway."
@@ -113,7 +117,7 @@ export function ConnectionsSettings() {
       <div className="stack">
         {(creating || current) && (
           <ConnectionForm
-            key={current?.id ?? 'new'}
+            key={formKey}
             initial={current}
             onSaved={(id) => {
               setSelected(id);
@@ -279,7 +283,11 @@ function ConnectionForm({
             Delete
           </button>
         )}
-        {save.isSuccess && <span className="ok">Saved.</span>}
+        {save.isSuccess && (
+          <span className="ok" role="status">
+            Saved.
+          </span>
+        )}
       </div>
     </form>
   );

@@ -32,6 +32,8 @@ export function OperatorsSettings() {
   const conns = useConnections();
   const [selected, setSelected] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
+  // remount the form only when the user picks another record, not when a save selects the new one
+  const [formKey, setFormKey] = useState(0);
   const current = list.data?.find((o) => o.id === selected);
   const connName = (id: string) => conns.data?.find((c) => c.id === id)?.name ?? id;
   return (
@@ -43,10 +45,12 @@ export function OperatorsSettings() {
         onSelect={(id) => {
           setSelected(id);
           setCreating(false);
+          setFormKey((k) => k + 1);
         }}
         onNew={() => {
           setSelected(undefined);
           setCreating(true);
+          setFormKey((k) => k + 1);
         }}
         render={(o) => (
           <>
@@ -58,7 +62,7 @@ export function OperatorsSettings() {
       />
       {creating || current ? (
         <OperatorForm
-          key={current?.id ?? 'new'}
+          key={formKey}
           initial={current}
           connections={(conns.data ?? []).map((c) => ({ id: c.id, name: c.name }))}
           onSaved={(id) => {
@@ -288,7 +292,11 @@ function OperatorForm({
             Delete
           </button>
         )}
-        {save.isSuccess && <span className="ok">Saved.</span>}
+        {save.isSuccess && (
+          <span className="ok" role="status">
+            Saved.
+          </span>
+        )}
       </div>
     </form>
   );

@@ -14,6 +14,8 @@ export function SchedulesSettings() {
   const list = useSchedules();
   const [selected, setSelected] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
+  // remount the form only when the user picks another record, not when a save selects the new one
+  const [formKey, setFormKey] = useState(0);
   const current = list.data?.find((s) => s.id === selected);
   return (
     <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
@@ -24,10 +26,12 @@ export function SchedulesSettings() {
         onSelect={(id) => {
           setSelected(id);
           setCreating(false);
+          setFormKey((k) => k + 1);
         }}
         onNew={() => {
           setSelected(undefined);
           setCreating(true);
+          setFormKey((k) => k + 1);
         }}
         render={(s) => (
           <>
@@ -39,7 +43,7 @@ export function SchedulesSettings() {
       />
       {creating || current ? (
         <ScheduleForm
-          key={current?.id ?? 'new'}
+          key={formKey}
           initial={current}
           onSaved={(id) => {
             setSelected(id);
@@ -245,7 +249,11 @@ function ScheduleForm({
             Delete
           </button>
         )}
-        {save.isSuccess && <span className="ok">Saved.</span>}
+        {save.isSuccess && (
+          <span className="ok" role="status">
+            Saved.
+          </span>
+        )}
       </div>
     </form>
   );

@@ -61,6 +61,8 @@ export function SequencesSettings() {
   const list = useSequences();
   const [selected, setSelected] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
+  // remount the form only when the user picks another record, not when a save selects the new one
+  const [formKey, setFormKey] = useState(0);
   const current = list.data?.find((s) => s.id === selected);
   return (
     <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
@@ -71,10 +73,12 @@ export function SequencesSettings() {
         onSelect={(id) => {
           setSelected(id);
           setCreating(false);
+          setFormKey((k) => k + 1);
         }}
         onNew={() => {
           setSelected(undefined);
           setCreating(true);
+          setFormKey((k) => k + 1);
         }}
         render={(s) => (
           <>
@@ -86,7 +90,7 @@ export function SequencesSettings() {
       />
       {creating || current ? (
         <SequenceBuilder
-          key={current?.id ?? 'new'}
+          key={formKey}
           initial={current}
           onSaved={(id) => {
             setSelected(id);

@@ -13,6 +13,8 @@ export function StrategiesSettings() {
   const list = useStrategies();
   const [selected, setSelected] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
+  // remount the form only when the user picks another record, not when a save selects the new one
+  const [formKey, setFormKey] = useState(0);
   const current = list.data?.find((s) => s.id === selected);
   return (
     <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
@@ -23,10 +25,12 @@ export function StrategiesSettings() {
         onSelect={(id) => {
           setSelected(id);
           setCreating(false);
+          setFormKey((k) => k + 1);
         }}
         onNew={() => {
           setSelected(undefined);
           setCreating(true);
+          setFormKey((k) => k + 1);
         }}
         render={(s) => (
           <>
@@ -38,7 +42,7 @@ export function StrategiesSettings() {
       />
       {creating || current ? (
         <StrategyForm
-          key={current?.id ?? 'new'}
+          key={formKey}
           initial={current}
           onSaved={(id) => {
             setSelected(id);
@@ -163,7 +167,11 @@ function StrategyForm({
             Delete
           </button>
         )}
-        {save.isSuccess && <span className="ok">Saved.</span>}
+        {save.isSuccess && (
+          <span className="ok" role="status">
+            Saved.
+          </span>
+        )}
       </div>
     </form>
   );

@@ -21,6 +21,8 @@ export function UsersSettings() {
   const list = useUsers();
   const [selected, setSelected] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
+  // remount the form only when the user picks another record, not when a save selects the new one
+  const [formKey, setFormKey] = useState(0);
   const current = list.data?.find((u) => u.id === selected);
   return (
     <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
@@ -31,10 +33,12 @@ export function UsersSettings() {
         onSelect={(id) => {
           setSelected(id);
           setCreating(false);
+          setFormKey((k) => k + 1);
         }}
         onNew={() => {
           setSelected(undefined);
           setCreating(true);
+          setFormKey((k) => k + 1);
         }}
         render={(u) => (
           <>
@@ -46,7 +50,7 @@ export function UsersSettings() {
       />
       {creating || current ? (
         <UserForm
-          key={current?.id ?? 'new'}
+          key={formKey}
           initial={current}
           onSaved={(id) => {
             setSelected(id);
@@ -153,7 +157,11 @@ function UserForm({
             Delete
           </button>
         )}
-        {save.isSuccess && <span className="ok">Saved.</span>}
+        {save.isSuccess && (
+          <span className="ok" role="status">
+            Saved.
+          </span>
+        )}
       </div>
     </form>
   );
