@@ -89,6 +89,13 @@ export async function syncSlots(deps: ApiDeps, slots: Iterable<number>): Promise
   }
 }
 
+/** Every slot gets its full operator set (e.g. on API start, after seeding, or when a worker restarted). */
+export async function syncAllSlots(deps: ApiDeps): Promise<number> {
+  const slots = Array.from({ length: deps.config.slotCount }, (_, i) => i);
+  await syncSlots(deps, slots);
+  return slots.length;
+}
+
 export async function sendToSlot(deps: ApiDeps, slot: number, command: FleetCommand): Promise<void> {
   await deps.queue.send(commandQueue(slot).name, [encodeBody(command)]);
 }

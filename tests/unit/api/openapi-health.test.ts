@@ -141,3 +141,47 @@ describe('stress runs through the API', () => {
     expect((await call(f.api, 'GET', '/runs/current', { token: viewer })).json.run).toBeNull();
   });
 });
+
+describe('health on a timer', () => {
+  it('probes every connection of every tenant and caches the colour for the dashboard', async () => {
+    const { refreshAllHealth } = await import('@gong/functions/health/refresh');
+    const probed: string[] = [];
+    const f = apiFixture({
+      probe: async (host, port) => {
+        probed.push(`${host}:${port}`);
+        return port === 8990 ? { ok: true, ms: 1 } : { ok: false, ms: 1, error: 'ECONNREFUSED' };
+      },
+    });
+    for (const t of ['tenant-a', 'tenant-b']) {
+      const admin = await f.token(t, ['admin']);
+      await call(f.api, 'POST', '/connections', {
+        token: admin,
+        body: { name: `${t} lab`, jcli: { host: '127.0.0.1' }, smpp: { host: '127.0.0.1' } },
+      });
+    }
+    const results = await refreshAllHealth(f.deps);
+    expect(results).toHaveLength(2);
+    expect(results.every((r) => r.health.colour === 'amber')).toBe(true);
+    const before = probed.length;
+    const dash = await call(f.api, 'GET', '/dashboard', { token: await f.token('tenant-a', ['viewer']) });
+    expect(dash.json.connections).toEqual([
+      expect.objectContaining({ name: 'tenant-a lab', health: expect.objectContaining({ colour: 'amber' }) }),
+    ]);
+    expect(dash.json.connections[0].health.reason).toContain('SMPP 127.0.0.1:2775 unreachable');
+    expect(probed.length).toBe(before); // served from the cache
+  });
+});
+
+describe('POST /fleet/sync', () => {
+  it('re-sends every slot its operators (admin only)', async () => {
+    const { commandQueue } = await import('@gong/core/infra/resources');
+    const f = apiFixture();
+    const admin = await f.token('tenant-a', ['admin']);
+    const res = await call(f.api, 'POST', '/fleet/sync', { token: admin });
+    expect(res.json).toEqual({ slots: 2 });
+    for (const slot of [0, 1]) expect(await f.queue.depth(commandQueue(slot).name)).toBe(1);
+    expect(
+      (await call(f.api, 'POST', '/fleet/sync', { token: await f.token('tenant-a', ['viewer']) })).status,
+    ).toBe(403);
+  });
+});

@@ -4,6 +4,7 @@ import type { AnyRoute } from '../router';
 import { connectionRoutes } from './connections';
 import { contentRoutes } from './content';
 import { dashboardRoutes } from './dashboard';
+import { fleetRoutes } from './fleet';
 import { operatorRoutes } from './operators';
 import { resultRoutes } from './results';
 import { runRoutes } from './runs';
@@ -26,6 +27,7 @@ export function allRoutes(deps: ApiDeps): AnyRoute[] {
     ...userRoutes(deps),
     ...scheduleRoutes(deps),
     ...dashboardRoutes(deps),
+    ...fleetRoutes(deps),
     ...sessionRoutes(deps),
     ...runRoutes(deps),
     ...resultRoutes(deps),
