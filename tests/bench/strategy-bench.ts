@@ -206,6 +206,7 @@ console.log(`run ${run.id} dispatched; starts at +${Math.round(startAt - clock.n
 const workerSent: number[][] = operators.map(() => new Array<number>(DURATION_SEC + 5).fill(0));
 const opIndex = new Map(operators.map((o, i) => [o.id, i]));
 let records = 0;
+let workerMaxLagMs = 0;
 async function consumeResults(): Promise<void> {
   for (;;) {
     const batch = await queue.receive(RESULTS_QUEUE.name, { max: 10, waitSeconds: 0 });
@@ -221,6 +222,7 @@ async function consumeResults(): Promise<void> {
           if (row && s >= 0 && s < row.length) row[s] = (row[s] as number) + 1;
         }
       } else if (event.type === 'run.done' || event.type === 'run.error') {
+        if (event.type === 'run.done') workerMaxLagMs = Math.max(workerMaxLagMs, event.maxLagMs);
         await recordWorkerEvent(deps, event);
       }
     }
@@ -250,6 +252,18 @@ for (const l of log.lines.filter((line) => line.level !== 'info'))
   console.log(`worker ${l.level}: ${l.msg}`, l.data ?? '');
 
 const cut = (rows: number[][]) => rows.map((r) => r.slice(0, DURATION_SEC));
+/** share of operator-seconds within ±1%, and the 95th percentile of the per-second error */
+function spread(rows: number[][]): { within1PctShare: number; p95ErrPct: number } {
+  const errs = rows
+    .flatMap((r, op) => r.slice(0, DURATION_SEC).map((got, s) => [got, curve[op]?.[s] ?? 0] as const))
+    .filter(([, exp]) => exp > 0)
+    .map(([got, exp]) => (Math.abs(got - exp) / exp) * 100)
+    .sort((a, b) => a - b);
+  return {
+    within1PctShare: round(errs.filter((e) => e <= 1).length / errs.length),
+    p95ErrPct: round(errs[Math.ceil(errs.length * 0.95) - 1] ?? 0),
+  };
+}
 const worstSeconds = (rows: number[][]) =>
   rows
     .flatMap((r, op) => r.slice(0, DURATION_SEC).map((got, s) => ({ op, s, got, exp: curve[op]?.[s] ?? 0 })))
@@ -275,7 +289,9 @@ console.log(
     maxErrPct: round(gatewayErr.maxErrPct),
     measured:
       'deliver_sm arrivals at a TCP gateway stand-in, run started through run control and executed by the fleet Worker',
+    gateway: spread(arrivals),
     workerMaxErrPct: round(workerErr.maxErrPct),
+    workerMaxLagMs: round(workerMaxLagMs),
     scheduleMaxErrPct: round(schedule.maxErrPct),
     expectedMessages: round(curve.flat().reduce((a, b) => a + b, 0)),
     sentByWorker: total(workerSent),
