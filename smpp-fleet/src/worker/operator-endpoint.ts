@@ -1,3 +1,4 @@
+import { Reassembler } from '@gong/core/encoding/reassembly';
 import type { HostedOperator } from '@gong/core/messages/fleet-command';
 import type { Rng } from '@gong/core/rng';
 import { TlvTag } from '../smpp/constants';
@@ -7,7 +8,6 @@ import { Correlator } from './correlator';
 import type { Tickable } from './driver';
 import type { Exchange, StrayReply } from './exchange';
 import type { Logger } from './logger';
-import { Reassembler } from './reassembler';
 import { messageState, pickStatus, receiptText } from './receipts';
 import type { SendTarget } from './send-target';
 import { decodeText, encodeText } from './sms-text';
@@ -62,7 +62,7 @@ export class OperatorEndpoint implements SendTarget, Tickable {
   private rr = 0;
   private everLost = false;
   private readonly receipts = new TimerWheel<PendingReceipt>();
-  private readonly parts = new Reassembler();
+  private readonly parts: Reassembler;
   private ref = 0;
 
   constructor(
@@ -70,6 +70,7 @@ export class OperatorEndpoint implements SendTarget, Tickable {
     private readonly deps: EndpointDeps,
   ) {
     this.correlator = new Correlator(config.operatorId, deps.onStray);
+    this.parts = new Reassembler({ timeoutMs: 30_000, clock: { now: deps.now } });
   }
 
   get operatorId(): string {
@@ -148,23 +149,19 @@ export class OperatorEndpoint implements SendTarget, Tickable {
     const messageId = this.deps.nextMessageId();
     session.respond(pdu, { messageId });
     this.counters.mt++;
-    let incoming = decodeText(pdu);
-    if (pdu.shortMessage.length === 0) {
-      const payload = pdu.tlvs.find((t) => t.tag === TlvTag.message_payload);
-      if (payload !== undefined) incoming = decodeText({ ...pdu, shortMessage: payload.value });
-    }
+    const incoming = decodeText(pdu);
     let text: string | undefined = incoming.text;
-    const sar = sarOf(pdu);
-    const part = incoming.part ?? sar;
+    const part = incoming.part;
     if (part !== undefined) {
-      text = this.parts.add(
-        `${pdu.sourceAddr}>${pdu.destinationAddr}`,
-        part.ref,
-        part.total,
-        part.seq,
-        text,
-        now,
-      );
+      const r = this.parts.push({
+        key: `${pdu.sourceAddr}>${pdu.destinationAddr}`,
+        ref: part.ref,
+        total: part.total,
+        seq: part.seq,
+        dataCoding: pdu.dataCoding,
+        bytes: part.bytes,
+      });
+      text = r.kind === 'complete' ? r.text : undefined;
     }
     if ((pdu.registeredDelivery & 0x03) !== 0) {
       this.receipts.add(now + this.config.receipts.delayMs, {
@@ -182,7 +179,7 @@ export class OperatorEndpoint implements SendTarget, Tickable {
   tick(now: number): void {
     this.correlator.sweep(now);
     if (this.receipts.size > 0) this.receipts.due(now, (r) => this.sendReceipt(r, now));
-    this.parts.sweep(now);
+    if (this.parts.size > 0) this.parts.expire();
   }
 
   nextAt(): number | undefined {
@@ -238,16 +235,4 @@ export class OperatorEndpoint implements SendTarget, Tickable {
   private anyReceiver(): BoundSession | undefined {
     return this.bound.find((b) => b.receives && b.session.isBound);
   }
-}
-
-function sarOf(pdu: SmPdu): { ref: number; total: number; seq: number } | undefined {
-  let ref: number | undefined;
-  let total: number | undefined;
-  let seq: number | undefined;
-  for (const t of pdu.tlvs) {
-    if (t.tag === TlvTag.sar_msg_ref_num && t.value.length >= 2) ref = t.value.readUInt16BE(0);
-    else if (t.tag === TlvTag.sar_total_segments && t.value.length >= 1) total = t.value[0];
-    else if (t.tag === TlvTag.sar_segment_seqnum && t.value.length >= 1) seq = t.value[0];
-  }
-  return ref !== undefined && total !== undefined && seq !== undefined ? { ref, total, seq } : undefined;
 }

@@ -1,5 +1,8 @@
 import type { Encoding, Segmentation } from '@gong/core/domain/message';
-import { DataCoding, EsmClass } from '../smpp/constants';
+import { segmentText } from '@gong/core/encoding/segment';
+import { decodeText as decodeBytes } from '@gong/core/encoding/text-codec';
+import { parseUdh } from '@gong/core/encoding/udh';
+import { EsmClass, TlvTag } from '../smpp/constants';
 import type { SmPdu, Tlv } from '../smpp/pdu';
 
 /** The message part of one submit_sm / deliver_sm. */
@@ -10,64 +13,96 @@ export interface SmBody {
   tlvs?: Tlv[];
 }
 
-/** A decoded incoming short message: its text, and its place in a multipart message if it is a part. */
+/** A decoded incoming short message; `part` (with its raw octets) when it is one part of a multipart message. */
 export interface IncomingText {
   text: string;
-  part?: { ref: number; total: number; seq: number };
+  part?: { ref: number; total: number; seq: number; bytes: Uint8Array };
 }
 
+const singleCache = new Map<string, SmBody[]>();
+const CACHE_MAX = 5000;
+
 /**
- * Text ↔ SMPP message bodies for the worker. Interim: single-part bodies with a byte-wise mapping
- * (gsm7 sent as unpacked 7-bit-safe octets, latin1, ucs2). To be replaced by core/src/encoding
- * (GSM 03.38 tables, segmentation, reassembly) when it lands.
+ * A text as SMPP bodies via core/src/encoding: encoding chosen (or forced), long texts split with
+ * UDH 8/16-bit concatenation headers (esm_class UDHI), SAR TLVs, or whole in message_payload.
+ * Single-part results are cached per text — stress runs send the same step texts over and over.
  */
 export function encodeText(
   text: string,
   encoding: Encoding,
-  _segmentation: Segmentation,
-  _ref: number,
+  segmentation: Segmentation,
+  ref: number,
 ): SmBody[] {
-  const enc = encoding === 'auto' ? pickEncoding(text) : encoding;
-  if (enc === 'ucs2') return [{ dataCoding: DataCoding.UCS2, esmClass: 0, shortMessage: ucs2(text) }];
-  if (enc === 'latin1')
-    return [{ dataCoding: DataCoding.LATIN1, esmClass: 0, shortMessage: Buffer.from(text, 'latin1') }];
-  return [{ dataCoding: DataCoding.SMSC_DEFAULT, esmClass: 0, shortMessage: Buffer.from(text, 'latin1') }];
-}
-
-export function decodeText(pdu: Pick<SmPdu, 'dataCoding' | 'esmClass' | 'shortMessage'>): IncomingText {
-  let body = pdu.shortMessage;
-  let part: IncomingText['part'];
-  if ((pdu.esmClass & EsmClass.UDHI) !== 0 && body.length > 0) {
-    const udhl = body[0] as number;
-    const udh = body.subarray(1, 1 + udhl);
-    for (let i = 0; i + 1 < udh.length; ) {
-      const iei = udh[i] as number;
-      const len = udh[i + 1] as number;
-      if (iei === 0x00 && len === 3)
-        part = { ref: udh[i + 2] as number, total: udh[i + 3] as number, seq: udh[i + 4] as number };
-      if (iei === 0x08 && len === 4)
-        part = { ref: udh.readUInt16BE(i + 2), total: udh[i + 4] as number, seq: udh[i + 5] as number };
-      i += 2 + len;
-    }
-    body = body.subarray(1 + udhl);
+  const key = `${encoding}|${segmentation}|${text}`;
+  const hit = singleCache.get(key);
+  if (hit !== undefined) return hit;
+  const seg = segmentText(text, { encoding, segmentation, reference: ref });
+  if (seg.payload !== undefined) {
+    return [
+      {
+        dataCoding: seg.dataCoding,
+        esmClass: 0,
+        shortMessage: Buffer.alloc(0),
+        tlvs: [{ tag: TlvTag.message_payload, value: Buffer.from(seg.payload) }],
+      },
+    ];
   }
-  const text = pdu.dataCoding === DataCoding.UCS2 ? fromUcs2(body) : body.toString('latin1');
-  return part === undefined ? { text } : { text, part };
+  const bodies = seg.parts.map((p): SmBody => {
+    if (p.udh !== undefined) {
+      return {
+        dataCoding: seg.dataCoding,
+        esmClass: EsmClass.UDHI,
+        shortMessage: Buffer.concat([p.udh, p.body]),
+      };
+    }
+    const body: SmBody = { dataCoding: seg.dataCoding, esmClass: 0, shortMessage: Buffer.from(p.body) };
+    if (seg.total > 1 && segmentation === 'sar') {
+      const refBytes = Buffer.alloc(2);
+      refBytes.writeUInt16BE(seg.reference & 0xffff);
+      body.tlvs = [
+        { tag: TlvTag.sar_msg_ref_num, value: refBytes },
+        { tag: TlvTag.sar_total_segments, value: Buffer.from([seg.total]) },
+        { tag: TlvTag.sar_segment_seqnum, value: Buffer.from([p.seq]) },
+      ];
+    }
+    return body;
+  });
+  if (bodies.length === 1) {
+    if (singleCache.size >= CACHE_MAX) singleCache.clear();
+    singleCache.set(key, bodies);
+  }
+  return bodies;
 }
 
-function pickEncoding(text: string): 'gsm7' | 'latin1' | 'ucs2' {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return 'ucs2';
-  return 'gsm7';
+/** Text of an incoming submit_sm / deliver_sm: UDH concatenation or SAR TLVs, message_payload, any data_coding. */
+export function decodeText(
+  pdu: Pick<SmPdu, 'dataCoding' | 'esmClass' | 'shortMessage' | 'tlvs'>,
+): IncomingText {
+  let body: Uint8Array = pdu.shortMessage;
+  let concat: { ref: number; total: number; seq: number } | undefined;
+  if (body.length === 0) {
+    const payload = pdu.tlvs.find((t) => t.tag === TlvTag.message_payload);
+    if (payload !== undefined) body = payload.value;
+  } else if ((pdu.esmClass & EsmClass.UDHI) !== 0) {
+    const udh = parseUdh(body);
+    if (udh !== undefined) {
+      concat = udh.concat;
+      body = body.subarray(udh.headerLength);
+    }
+  }
+  if (concat === undefined && pdu.tlvs.length > 0) concat = sarOf(pdu.tlvs);
+  const text = decodeBytes(body, pdu.dataCoding);
+  return concat !== undefined && concat.total > 1 ? { text, part: { ...concat, bytes: body } } : { text };
 }
 
-function ucs2(text: string): Buffer {
-  const b = Buffer.from(text, 'utf16le');
-  b.swap16();
-  return b;
-}
-
-function fromUcs2(buf: Buffer): string {
-  const b = Buffer.from(buf.subarray(0, buf.length & ~1));
-  b.swap16();
-  return b.toString('utf16le');
+function sarOf(tlvs: readonly Tlv[]): { ref: number; total: number; seq: number } | undefined {
+  let ref: number | undefined;
+  let total: number | undefined;
+  let seq: number | undefined;
+  for (const t of tlvs) {
+    if (t.tag === TlvTag.sar_msg_ref_num && t.value.length >= 2) ref = t.value.readUInt16BE(0);
+    else if (t.tag === TlvTag.sar_total_segments && t.value.length >= 1) total = t.value[0];
+    else if (t.tag === TlvTag.sar_segment_seqnum && t.value.length >= 1) seq = t.value[0];
+  }
+  return ref !== undefined && total !== undefined && seq !== undefined ? { ref, total, seq } : undefined;
 }
