@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DEMO_OPERATORS } from '@gong/seeds/demo';
 import { dynamoDbLocalCommand } from '../cloud/dynamodb-local';
 import { assertPortFree, waitForPort } from '../cloud/net';
 import { localSecret } from '../env';
@@ -161,6 +162,15 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     await stop();
     throw e;
   }
+}
+
+/** The simulator plays the demo tenant's gateway: it binds to each seeded operator's worker slot. */
+function simulatorArgs(config: StackConfig): string[] {
+  const binds = DEMO_OPERATORS.filter((o) => o.tenantId === 'demo').flatMap((o) => [
+    '--bind',
+    `127.0.0.1:${config.ports.fleetBase + o.slot}:${o.bindSystemId}:${o.bindPassword}`,
+  ]);
+  return [...binds, '--esme-port', String(config.ports.simEsme)];
 }
 
 function buildIsStale(web: string): boolean {
