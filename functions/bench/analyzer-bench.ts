@@ -27,8 +27,7 @@ async function main() {
     process.env.AWS_ACCESS_KEY_ID ??= 'local';
     process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
     process.env.GONG_PREFIX = `bench${Date.now().toString(36)}`;
-    const { dynamoClient, tableName } = await import('@gong/core/adapters/aws/clients');
-    const { createMetricsTable } = await import('@gong/core/adapters/aws/metrics-store');
+    const { ensureTables } = await import('@gong/core/adapters/aws/ensure-tables');
     const { METRICS_TABLE } = await import('@gong/core/infra/resources');
     const { handler, handlerDeps } = await import('../src/analyzer/handler');
     const { summarizeRun } = await import('../src/results/summarize-run');
@@ -38,7 +37,7 @@ async function main() {
       prefix: process.env.GONG_PREFIX,
       dynamodbEndpoint: dynamo.endpoint,
     };
-    await createMetricsTable(dynamoClient(config), tableName(config, METRICS_TABLE.name));
+    await ensureTables(config, { tables: [METRICS_TABLE] });
 
     // producer side (not timed): what the workers would have put on the queue
     const t0 = performance.now();

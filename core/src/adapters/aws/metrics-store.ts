@@ -17,7 +17,6 @@ import {
   type ItemTable,
 } from '../../analysis/item-metrics-store';
 import type { MetricsItem } from '../../analysis/metrics-items';
-import { METRICS_TABLE } from '../../infra/resources';
 import type { StoreCounters } from '../../ports/metrics-store';
 
 /** DynamoDB transaction limits: 100 items and 4 MB per TransactWriteItems; keep a margin on size. */
@@ -149,26 +148,4 @@ export function dynamoMetricsStore(
     nowSec: options?.nowSec ?? (() => Date.now() / 1000),
     retentionDays: options?.retentionDays ?? 90,
   });
-}
-
-/** Creates the metrics table (pay per request) when missing: for tests and benchmarks on an emulator. */
-export async function createMetricsTable(client: DynamoDBDocumentClient, table: string): Promise<void> {
-  try {
-    await client.send(
-      new CreateTableCommand({
-        TableName: table,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: METRICS_TABLE.partitionKey, AttributeType: 'S' },
-          { AttributeName: METRICS_TABLE.sortKey, AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: METRICS_TABLE.partitionKey, KeyType: 'HASH' },
-          { AttributeName: METRICS_TABLE.sortKey, KeyType: 'RANGE' },
-        ],
-      }),
-    );
-  } catch (e) {
-    if (!(e instanceof ResourceInUseException)) throw e;
-  }
 }
