@@ -185,3 +185,9 @@ export const DataCoding = {
 /** Largest PDU the codec accepts (message_payload may carry up to 64 KiB). */
 export const MAX_PDU_LENGTH = 70_000;
 export const HEADER_LENGTH = 16;
+
+/**
+ * password octets incl. NUL. SMPP 3.4 says 9 (8 characters), but Jasmin and others accept 16-character
+ * passwords and Gong operators may use them, so the codec allows 16 characters both ways.
+ */
+export const PASSWORD_MAX = 17;

@@ -7,7 +7,7 @@
  * Tolerant where gateways are sloppy: responses with an empty body (error status) decode with
  * '' fields. Strict where the spec is strict: C-octet string maximums, field truncation, TLV framing.
  */
-import { CommandId, commandName, HEADER_LENGTH, MAX_PDU_LENGTH, Status } from './constants';
+import { CommandId, commandName, HEADER_LENGTH, MAX_PDU_LENGTH, PASSWORD_MAX, Status } from './constants';
 import { EMPTY_TLVS, type MultiDestination, type Pdu, type Tlv, type UnsuccessSme } from './pdu';
 
 export type DecodeErrorReason =
@@ -266,7 +266,7 @@ function body(id: number, commandStatus: number, sequenceNumber: number): Pdu {
     case CommandId.bind_receiver:
     case CommandId.bind_transceiver: {
       const systemId = cstr(16, 'systemId');
-      const password = cstr(9, 'password');
+      const password = cstr(PASSWORD_MAX, 'password');
       const systemType = cstr(13, 'systemType');
       const interfaceVersion = u8('interfaceVersion');
       const addrTon = u8('addrTon');
@@ -300,7 +300,7 @@ function body(id: number, commandStatus: number, sequenceNumber: number): Pdu {
     }
     case CommandId.outbind: {
       const systemId = cstr(16, 'systemId');
-      const password = cstr(9, 'password');
+      const password = cstr(PASSWORD_MAX, 'password');
       return { command: 'outbind', commandStatus, sequenceNumber, systemId, password, tlvs: tlvs() };
     }
     case CommandId.data_sm: {

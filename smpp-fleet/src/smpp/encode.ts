@@ -7,7 +7,7 @@
  * spec maximum, short_message over 255 octets, a TLV over 65535 octets) throws a RangeError: that is
  * a bug in the caller, not bad input from the peer.
  */
-import { CommandId, HEADER_LENGTH } from './constants';
+import { CommandId, HEADER_LENGTH, PASSWORD_MAX } from './constants';
 import type { MultiDestination, PduInput, Tlv, UnsuccessSme } from './pdu';
 
 let b: Buffer = Buffer.alloc(0);
@@ -139,7 +139,7 @@ function writeBody(p: PduInput): void {
     case 'bind_receiver':
     case 'bind_transceiver':
       cstr(p.systemId, 16, 'systemId');
-      cstr(p.password, 9, 'password');
+      cstr(p.password, PASSWORD_MAX, 'password');
       cstr(p.systemType, 13, 'systemType');
       u8(p.interfaceVersion ?? 0x34);
       u8(p.addrTon);
@@ -153,7 +153,7 @@ function writeBody(p: PduInput): void {
       break;
     case 'outbind':
       cstr(p.systemId, 16, 'systemId');
-      cstr(p.password, 9, 'password');
+      cstr(p.password, PASSWORD_MAX, 'password');
       break;
     case 'data_sm':
       cstr(p.serviceType, 6, 'serviceType');
