@@ -29,8 +29,25 @@ export const Schedule = z.object({
       runId: Id.optional(),
       result: z.enum(['pass', 'fail', 'skipped-busy', 'error']),
       detail: z.string().max(2000).default(''),
+      /** one entry per threshold (scheduler) */
+      checks: z
+        .array(
+          z.object({
+            threshold: z.string(),
+            actual: z.number(),
+            unit: z.enum(['ms', '%']),
+            pass: z.boolean(),
+          }),
+        )
+        .optional(),
+      /** regression verdict against the baseline run, when one is set */
+      verdict: z.enum(['regressed', 'improved', 'no-change', 'none']).optional(),
     })
     .optional(),
+  /** the run a fire started and whose outcome is not stored yet (scheduler) */
+  pending: z.object({ runId: Id, firedAt: EpochMs, startedAt: EpochMs }).optional(),
+  /** idempotency key of the last fire handled (`<fire time>` or `<fire time>/retry<n>`) */
+  lastFireKey: z.string().max(100).optional(),
   createdAt: EpochMs,
   updatedAt: EpochMs,
 });
