@@ -48,10 +48,7 @@ export async function schedulerHarness() {
     await metrics.applyBatch(
       TENANT,
       aggregateBatch({
-        type: 'results.batch',
-        v: 1,
         batchId: `b${batch}`,
-        workerId: 'w1',
         tenantId: TENANT,
         records: recs,
         buckets: [],
