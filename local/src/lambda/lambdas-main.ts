@@ -1,8 +1,10 @@
 import { RESULTS_QUEUE } from '@gong/core/infra/resources';
 import { analyzerDeps, createAnalyzerHandler } from '@gong/functions/analyzer/handler';
+import { syncAllSlots } from '@gong/functions/api/fleet-sync';
 import { runControlDeps } from '@gong/functions/api/routes/runs';
 import { awsConfigFrom, depsFromEnv } from '@gong/functions/api/wiring';
 import { env as functionsEnv } from '@gong/functions/env';
+import { refreshAllHealth } from '@gong/functions/health/refresh';
 import { lifecycleEventHandler } from '@gong/functions/lifecycle/lifecycle-events';
 import { tickLiveRuns } from '@gong/functions/run-control/supervisor';
 import { SqsEventSource, type SqsHandler } from './sqs-event-source';
@@ -11,7 +13,9 @@ import { SqsEventSource, type SqsHandler } from './sqs-event-source';
  * Child process of the local cloud: the event-driven Lambdas.
  *  - the analyzer, invoked by an SQS event source on the results queue exactly as Lambda would;
  *    workers' lifecycle events go on to run control and functional sessions;
- *  - the run-control ticker (on AWS an EventBridge rate rule) that advances live runs with time.
+ *  - the run-control ticker (on AWS an EventBridge rate rule) that advances live runs with time;
+ *  - housekeeping timers: connection health checks, and a periodic operators.sync to every slot so
+ *    a worker the supervisor restarted learns its operators again.
  */
 const api = depsFromEnv(functionsEnv);
 const aws = awsConfigFrom(functionsEnv);
@@ -32,26 +36,40 @@ const source = new SqsEventSource(api.queue, analyzer as unknown as SqsHandler, 
 source.start();
 console.log(`analyzer polling ${aws.prefix}-${RESULTS_QUEUE.name}`);
 
-let ticking = false;
-const ticker = setInterval(async () => {
-  if (ticking) return;
-  ticking = true;
-  try {
-    let cursor: string | undefined;
-    do {
-      const page = await api.repositories.tenants.list({ limit: 100, ...(cursor ? { cursor } : {}) });
-      for (const tenant of page.items) await tickLiveRuns(runControl, tenant.id);
-      cursor = page.cursor;
-    } while (cursor);
-  } catch (e) {
-    log(`run-control tick failed: ${String(e)}`);
-  } finally {
-    ticking = false;
-  }
-}, 1000);
+/** Runs `job` now and every `ms`, never two at once; failures are logged, the timer goes on. */
+function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Timeout {
+  let busy = false;
+  const run = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await job();
+    } catch (e) {
+      log(`${name} failed: ${String(e)}`);
+    } finally {
+      busy = false;
+    }
+  };
+  void run();
+  return setInterval(run, ms);
+}
+async function tickAllRuns(): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await api.repositories.tenants.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const tenant of page.items) await tickLiveRuns(runControl, tenant.id);
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+const timers = [
+  every(1000, 'run-control tick', tickAllRuns),
+  every(15_000, 'operators.sync', () => syncAllSlots(api)),
+  every(30_000, 'health checks', () => refreshAllHealth(api)),
+];
 
 const stop = () => {
-  clearInterval(ticker);
+  for (const timer of timers) clearInterval(timer);
   source.stop().finally(() => process.exit(0));
 };
 process.on('SIGTERM', stop);
