@@ -135,10 +135,10 @@ export function decodePdu(buf: Buffer, offset = 0): Pdu | PduDecodeError {
       `need ${HEADER_LENGTH} header octets, have ${available}`,
     );
   }
-  const length = buf.readUInt32BE(offset);
-  const id = buf.readUInt32BE(offset + 4);
-  const commandStatus = buf.readUInt32BE(offset + 8);
-  const sequenceNumber = buf.readUInt32BE(offset + 12);
+  const length = u32at(buf, offset);
+  const id = u32at(buf, offset + 4);
+  const commandStatus = u32at(buf, offset + 8);
+  const sequenceNumber = u32at(buf, offset + 12);
   if (length < HEADER_LENGTH || length > MAX_PDU_LENGTH || length > available) {
     return new PduDecodeError(
       'length_out_of_range',
@@ -184,12 +184,15 @@ export function decodePdu(buf: Buffer, offset = 0): Pdu | PduDecodeError {
       e.field,
       `${command}: ${e.reason.replaceAll('_', ' ')} (${e.field})`,
     );
-  } finally {
-    b = EMPTY;
   }
 }
 
-const EMPTY = Buffer.alloc(0);
+function u32at(buf: Buffer, o: number): number {
+  return (
+    (buf[o] as number) * 0x1000000 +
+    (((buf[o + 1] as number) << 16) | ((buf[o + 2] as number) << 8) | (buf[o + 3] as number))
+  );
+}
 
 function body(id: number, commandStatus: number, sequenceNumber: number): Pdu {
   switch (id) {
