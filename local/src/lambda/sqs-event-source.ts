@@ -5,7 +5,7 @@ import { localContext, type SqsBatchResponse, type SqsEvent } from './lambda-sha
 export type SqsHandler = (
   event: SqsEvent,
   context: ReturnType<typeof localContext>,
-) => Promise<SqsBatchResponse | undefined | void>;
+) => Promise<SqsBatchResponse | undefined>;
 
 export interface EventSourceOptions {
   queue: string;
