@@ -125,6 +125,8 @@ export class GongFunctions extends Construct {
       fn.addEnvironment(ENV.scheduleRoleArn, schedules.role.roleArn);
       fn.addEnvironment(ENV.scheduleTargetArn, targetArn);
     }
+    // run control is driven by the API and, per tenant, by `runs.tick` schedules
+    schedules.allowTarget(this.runControl);
   }
 
   /** Run control scales the fleet services (desired count up before a run, down after). */

@@ -39,7 +39,7 @@ export class GongSchedules extends Construct {
       removalPolicy: props.removalPolicy,
     });
     this.role = new iam.Role(this, 'InvokeRole', {
-      description: 'EventBridge Scheduler: invoke the Gong scheduler function, nothing else',
+      description: 'EventBridge Scheduler: invoke the Gong scheduler (and run control), nothing else',
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
         conditions: {
           StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
@@ -54,6 +54,11 @@ export class GongSchedules extends Construct {
   /** ARN pattern of every schedule in this group. */
   schedulesArn(): string {
     return `arn:${Aws.PARTITION}:scheduler:${Aws.REGION}:${Aws.ACCOUNT_ID}:schedule/${this.group.scheduleGroupName}/*`;
+  }
+
+  /** Lets schedules in this group also target `fn` (run control's `runs.tick`). */
+  allowTarget(fn: lambda.IFunction): void {
+    fn.grantInvoke(this.role);
   }
 
   /** The API (and the scheduler's own busy-retry): create, read, update, delete schedules in this group only. */
