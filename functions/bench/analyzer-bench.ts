@@ -99,9 +99,10 @@ async function main() {
     if (failures > 0) throw new Error(`${failures} messages failed`);
 
     // redelivery of every message: must write nothing
-    const before = counters.writeRequests;
+    const before = handlerDeps().metrics.counters();
     await handler({ Records: bodies.slice(0, EVENT).map((body, k) => ({ messageId: `again${k}`, body })) });
-    const redeliveryWrites = handlerDeps().metrics.counters().writeRequests - before;
+    const after = handlerDeps().metrics.counters();
+    const redelivery = `${after.writeRequests - before.writeRequests} rejected transactions, ${after.itemsWritten - before.itemsWritten} items`;
 
     const s0 = performance.now();
     const summary = await summarizeRun({ metrics: handlerDeps().metrics, clock: systemClock }, TENANT, RUN);
@@ -110,7 +111,7 @@ async function main() {
       throw new Error(`summary counts ${summary.totals.sent} sent, expected ${RECORDS}`);
     console.log(
       `applied ${RECORDS} records in ${seconds.toFixed(1)} s; ${counters.writeRequests} write requests ` +
-        `(${counters.itemsWritten} items), ${counters.readRequests} read requests; redelivery wrote ${redeliveryWrites}; ` +
+        `(${counters.itemsWritten} items), ${counters.readRequests} read requests; redelivery of ${EVENT} messages: ${redelivery}; ` +
         `summary of ${summary.durationSec} s, ${summary.numberCount} numbers, p95 ${summary.latency.intended.p95.toFixed(1)} ms in ${summarizeSec.toFixed(1)} s`,
     );
     const result = {

@@ -33,6 +33,14 @@ export interface ItemTable {
   query(pk: string, from: string, to: string, limit?: number): Promise<MetricsItem[]>;
   /** Puts (create or replace); returns the number of write requests it took. */
   write(items: readonly MetricsItem[]): Promise<number>;
+  /**
+   * Puts `items`, then `markers` on condition that none of them exists yet (in one transaction with
+   * the last items). `written: false` when the markers were already there: nothing changed.
+   */
+  writeOnce(
+    items: readonly MetricsItem[],
+    markers: readonly MetricsItem[],
+  ): Promise<{ written: boolean; requests: number }>;
   counters(): StoreCounters;
 }
 
@@ -56,13 +64,14 @@ export class ItemMetricsStore implements MetricsStore {
   }
 
   async applyBatch(tenantId: string, batch: BatchAggregate): Promise<ApplyResult> {
-    const keys = markerKeys(tenantId, batch);
-    if (keys.length === 0) return { applied: false, items: 0, writeRequests: 0 };
-    const present = await this.table.getMany(keys);
-    if (present.length === keys.length) return { applied: false, items: 0, writeRequests: 0 };
-    const items = batchItems(tenantId, batch, this.expiresAt());
-    const writeRequests = await this.table.write(items);
-    return { applied: true, items: items.length, writeRequests };
+    const markerCount = markerKeys(tenantId, batch).length;
+    if (markerCount === 0) return { applied: false, items: 0, writeRequests: 0 };
+    const all = batchItems(tenantId, batch, this.expiresAt());
+    const { written, requests } = await this.table.writeOnce(
+      all.slice(0, -markerCount),
+      all.slice(-markerCount),
+    );
+    return { applied: written, items: written ? all.length : 0, writeRequests: requests };
   }
 
   async runCells(tenantId: string, runId: string, options?: { sinceSecond?: number }): Promise<CellStats[]> {

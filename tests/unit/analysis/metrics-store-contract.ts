@@ -57,8 +57,11 @@ export function metricsStoreContract(name: string, makeStore: () => Promise<Metr
       for (const b of batches) await store.applyBatch('tenant-a', b);
       const before = await snapshot(store, 'tenant-a', 'run-1');
       for (const b of batches) {
+        const items = store.counters().itemsWritten;
         const again = await store.applyBatch('tenant-a', b);
-        expect(again).toEqual({ applied: false, items: 0, writeRequests: 0 });
+        expect(again).toMatchObject({ applied: false, items: 0 });
+        expect(again.writeRequests).toBeLessThanOrEqual(1); // at most one transaction, rejected by its marker
+        expect(store.counters().itemsWritten).toBe(items);
       }
       expect(await snapshot(store, 'tenant-a', 'run-1')).toEqual(before);
     });
@@ -141,6 +144,23 @@ export function metricsStoreContract(name: string, makeStore: () => Promise<Metr
       expect(await store.getSummary('tenant-a', 'run-1')).toEqual(summary);
       expect(await store.runNumbers('tenant-a', 'run-1')).toEqual(many);
       expect(await store.runNumbers('tenant-a', 'run-1', { fresh: true })).toHaveLength(2);
+    });
+
+    it('applies a batch too big for one transaction exactly once', async () => {
+      // 1,500 s of records: 150 ten-second windows, more than one transaction's 100 items
+      const records = Array.from({ length: 300 }, (_, i) =>
+        anExchange({ runId: 'run-big', sentAt: T0 + i * 5000 }),
+      );
+      const batch = aggregateBatch(aBatch(records));
+      const first = await store.applyBatch('tenant-a', batch);
+      expect(first.applied).toBe(true);
+      expect(first.writeRequests).toBeGreaterThan(1);
+      const items = store.counters().itemsWritten;
+      expect((await store.applyBatch('tenant-a', batch)).applied).toBe(false);
+      expect(store.counters().itemsWritten).toBe(items);
+      const cells = await store.runCells('tenant-a', 'run-big');
+      expect(cells.reduce((s, c) => s + c.sent, 0)).toBe(300);
+      expect(await store.firstSecond('tenant-a', 'run-big')).toBe(S0);
     });
 
     it('counts its write requests', async () => {

@@ -61,7 +61,7 @@ export class DynamoItemTable implements ItemTable {
     for (let i = 0; i < keys.length; i += GET_MAX_KEYS) {
       let pending: Record<string, unknown>[] | undefined = keys
         .slice(i, i + GET_MAX_KEYS)
-        .map((k) => ({ ...k }));
+        .map((k) => ({ pk: k.pk, sk: k.sk }));
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
         if (attempt > 0) await delay(20 * 2 ** Math.min(attempt, 6));
         this.stats.readRequests++;
@@ -123,6 +123,40 @@ export class DynamoItemTable implements ItemTable {
       this.stats.itemsWritten += chunk.length;
     }
     return requests;
+  }
+
+  async writeOnce(items: readonly MetricsItem[], markers: readonly MetricsItem[]) {
+    const chunks = transactionChunks(items);
+    const last = chunks.at(-1);
+    // markers ride with the last items when they fit, else in a transaction of their own
+    const tail = last && last.length + markers.length <= TX_MAX_ITEMS ? (chunks.pop() as MetricsItem[]) : [];
+    let requests = 0;
+    if (chunks.length > 0) {
+      // several transactions: ask first, so a redelivery does not rewrite the leading ones
+      const present = await this.getMany(markers);
+      if (present.length === markers.length) return { written: false, requests };
+      requests += await this.write(chunks.flat());
+    }
+    const transact = [
+      ...tail.map((Item) => ({ Put: { TableName: this.table, Item } })),
+      ...markers.map((Item) => ({
+        Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+      })),
+    ];
+    for (let attempt = 0; ; attempt++) {
+      requests++;
+      this.stats.writeRequests++;
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: transact }));
+        this.stats.itemsWritten += transact.length;
+        return { written: true, requests };
+      } catch (e) {
+        const reasons = e instanceof TransactionCanceledException ? (e.CancellationReasons ?? []) : [];
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return { written: false, requests };
+        if (!reasons.some((r) => r.Code === 'TransactionConflict') || attempt >= CONFLICT_RETRIES) throw e;
+        await delay(25 * 2 ** attempt);
+      }
+    }
   }
 
   counters(): StoreCounters {

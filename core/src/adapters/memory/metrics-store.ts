@@ -46,6 +46,16 @@ export class MemoryItemTable implements ItemTable {
     return requests;
   }
 
+  /** Like one DynamoDB transaction per 100 items, the last one conditional on the markers being new. */
+  async writeOnce(items: readonly MetricsItem[], markers: readonly MetricsItem[]) {
+    const exists = markers.every((m) => this.partitions.get(m.pk)?.has(m.sk));
+    if (exists) {
+      this.stats.writeRequests++;
+      return { written: false, requests: 1 };
+    }
+    return { written: true, requests: await this.write([...items, ...markers]) };
+  }
+
   counters(): StoreCounters {
     return { ...this.stats };
   }
