@@ -87,6 +87,7 @@ describe('Gong server ⇄ npm smpp client', () => {
     cleanups.push(() => client.destroy());
     client.on('error', () => {});
     const delivered: NpmPdu[] = [];
+    client.on('enquire_link', (p) => client.send(p.response())); // npm smpp does not answer it itself
     client.on('deliver_sm', (p) => {
       delivered.push(p);
       client.send(p.response());
