@@ -33,6 +33,8 @@ describe('sign in and build a sequence', () => {
     const { page, errors, context } = await newUserPage(browser, inject('webUrl'));
     await login(page, 'admin@demo.gong');
     await page.goto('/settings/sequences');
+    // the list only renders after hydration and the first fetch: clicks before that would be lost
+    await page.getByRole('button', { name: /Balance check/ }).waitFor();
     await page.getByRole('button', { name: 'New', exact: true }).click();
     const name = `E2E sequence ${Date.now()}`;
     await page.getByLabel('Sequence name').fill(name);

@@ -46,19 +46,31 @@ export async function newUserPage(browser: Browser, baseURL: string): Promise<Us
 }
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  try {
-    await page.waitForURL('**/dashboard', { timeout: 60_000 });
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor({ timeout: 60_000 });
-  } catch (e) {
-    const shot = await screenshot(page, `login-failed-${email.replace(/[^a-z0-9]+/gi, '-')}`);
-    throw new Error(`login as ${email} did not reach the dashboard (at ${page.url()}, see ${shot})`, {
-      cause: e,
-    });
+  let last: unknown;
+  // a dev-mode reload or a click before hydration can eat one attempt; a real failure fails all three
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await page.goto('/login');
+      const submit = page.getByRole('button', { name: 'Sign in', exact: true });
+      await submit.waitFor();
+      await page.waitForFunction(() => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Sign in');
+        return b !== undefined && !b.disabled;
+      });
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await submit.click();
+      await page.waitForURL('**/dashboard', { timeout: 30_000 });
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor({ timeout: 60_000 });
+      return;
+    } catch (e) {
+      last = e;
+    }
   }
+  const shot = await screenshot(page, `login-failed-${email.replace(/[^a-z0-9]+/gi, '-')}`);
+  throw new Error(`login as ${email} did not reach the dashboard (at ${page.url()}, see ${shot})`, {
+    cause: last,
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -2,13 +2,14 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 
 export function LoginForm({ cognitoEnabled }: { cognitoEnabled: boolean }) {
   const router = useRouter();
   const params = useSearchParams();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  // inputs are uncontrolled so what is typed before hydration survives; submit waits for hydration
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [error, setError] = useState<string | undefined>(
     params.get('expired') ? 'Your session expired. Please sign in again.' : undefined,
   );
@@ -17,6 +18,9 @@ export function LoginForm({ cognitoEnabled }: { cognitoEnabled: boolean }) {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const email = String(data.get('email') ?? '');
+    const password = String(data.get('password') ?? '');
     setBusy(true);
     setError(undefined);
     const res = await signIn('credentials', { email, password, redirect: false });
@@ -35,32 +39,18 @@ export function LoginForm({ cognitoEnabled }: { cognitoEnabled: boolean }) {
     <form className="stack" onSubmit={onSubmit} aria-label="Sign in">
       <label>
         Email
-        <input
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <input name="email" type="email" autoComplete="username" required />
       </label>
       <label>
         Password
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error && (
         <p className="alert" role="alert">
           {error}
         </p>
       )}
-      <button className="primary" type="submit" disabled={busy}>
+      <button className="primary" type="submit" disabled={busy || !hydrated}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
       {cognitoEnabled && (

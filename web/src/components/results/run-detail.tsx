@@ -23,7 +23,7 @@ export function RunDetail({ id }: { id: string }) {
   if (run.isPending) return <Loading what="the run" />;
   if (run.isError) return <ErrorBox error={run.error} retry={() => run.refetch()} />;
   const r = run.data;
-  const s = summary.data;
+  const s = summary.data ?? undefined;
   return (
     <div className="stack">
       <div className="spread">

@@ -64,10 +64,10 @@ export function LiveRun({ run }: { run: RunView }) {
       </section>
       {summary.isError && <MutationError error={summary.error} />}
       <section className="panel">
-        <SummaryStats summary={summary.data} />
+        <SummaryStats summary={summary.data ?? undefined} />
       </section>
       {series.isError && <MutationError error={series.error} />}
-      <RunCharts series={series.data} summary={summary.data} names={names} />
+      <RunCharts series={series.data} summary={summary.data ?? undefined} names={names} />
       <NumbersTable runId={run.id} live={live} names={names} />
     </div>
   );

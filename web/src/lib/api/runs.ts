@@ -8,7 +8,7 @@ import type { StrategySpec } from '@gong/core/domain/strategy';
 import type { StressPlan, StressRun } from '@gong/core/domain/stress-run';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from './client';
+import { ApiError, api, type Page } from './client';
 
 export type RunView = StressRun;
 /** What POST /runs accepts: the plan before its schema defaults are applied. */
@@ -119,7 +119,21 @@ export function useRunNumbers(
 export function useRunSummary(id: string, live: boolean) {
   return useQuery({
     queryKey: runKeys.summary(id),
-    queryFn: () => api<RunSummary>(`/runs/${encodeURIComponent(id)}/summary`),
+    // 404 = no results have arrived yet (a run that just started): not an error to show
+    queryFn: async () => {
+      try {
+        return await api<RunSummary>(`/runs/${encodeURIComponent(id)}/summary`);
+      } catch (e) {
+        if (
+          e instanceof ApiError &&
+          e.status === 404 &&
+          e.code === 'NOT_FOUND' &&
+          /no results/.test(e.message)
+        )
+          return null;
+        throw e;
+      }
+    },
     refetchInterval: live ? 2_000 : false,
   });
 }
