@@ -8,6 +8,7 @@ import { scenarioToPlan } from '@gong/core/scenario/to-plan';
 import { evaluateThresholds, parseThreshold } from '@gong/core/thresholds/evaluate';
 import { type ApiClient, authenticatedClient } from './api-client';
 import { flag, flags } from './args';
+import { runLocal } from './local-run';
 import { junitXml, type RunReport, summaryTable } from './run-report';
 
 /** Exit codes: 0 all thresholds hold · 99 a threshold failed · 1 an error · 2 bad usage or file. */
@@ -54,6 +55,13 @@ export async function runCommand(argv: string[]): Promise<number> {
   } catch (e) {
     console.error(`gong run: ${file}: ${(e as Error).message}`);
     return 2;
+  }
+
+  if (scenario.protocol.name === 'Local') {
+    console.log(`gong run: Local calibration scenario, no gateway (${scenario.clients.number} client(s))`);
+    const local = await runLocal(scenario, thresholds, Number(flag(argv, '--seed') ?? 1));
+    console.log(`\n${local.text}\n`);
+    return finish(argv, local.report, local.details);
   }
 
   const api = await authenticatedClient(argv);
@@ -134,15 +142,20 @@ export async function runCommand(argv: string[]): Promise<number> {
     passed: current.state === 'finished' && results.every((r) => r.pass),
   };
   console.log(`\n${summaryTable(report)}\n`);
-  const out = flag(argv, '--out');
-  if (out) writeFileSync(out, JSON.stringify({ report, summary }, null, 2));
-  const junit = flag(argv, '--junit');
-  if (junit) writeFileSync(junit, junitXml(report));
   if (current.state !== 'finished') {
     console.error(
       `gong run: run ended ${current.state}${current.stateReason ? `: ${current.stateReason}` : ''}`,
     );
-    return 1;
   }
-  return results.every((r) => r.pass) ? 0 : EXIT_THRESHOLD_FAILED;
+  return finish(argv, report, summary);
+}
+
+/** Writes --out / --junit and turns the report into the exit code. */
+function finish(argv: string[], report: RunReport, details: unknown): number {
+  const out = flag(argv, '--out');
+  if (out) writeFileSync(out, JSON.stringify({ report, details }, null, 2));
+  const junit = flag(argv, '--junit');
+  if (junit) writeFileSync(junit, junitXml(report));
+  if (report.state !== 'finished') return 1;
+  return report.thresholds.every((r) => r.pass) ? 0 : EXIT_THRESHOLD_FAILED;
 }
