@@ -8,7 +8,10 @@
  *  (c) latency fidelity: gateway answers after a fixed 50 ms, 5,000 msg/s: p50/p99 vs 50 ms
  *  (d) the same echo loop on the npm `smpp` package (SMSC and gateway processes), same duration
  *
- * Env knobs: BENCH_SECONDS (30), BENCH_RATE_A (30000), BENCH_NUMBERS (5000), BENCH_WINDOW (2000).
+ * The gateway is the simulator (smpp-fleet/src/sim, ECHO rule) in its own process; BENCH_GATEWAY=gateway
+ * swaps in a minimal echo client instead (to tell worker limits from simulator limits).
+ * Env knobs: BENCH_SECONDS (30), BENCH_RATE_A (30000), BENCH_RATE_C (5000), BENCH_NUMBERS (5000),
+ * BENCH_WINDOW (2000), BENCH_PHASES (abcd), BENCH_GATEWAY (sim).
  * Final line: RESULT {"exchangesPerSec":…, "smppPkgExchangesPerSec":…, "rateMaxErrPct":…, "latP50Ms":…, "latP99Ms":…}
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -29,6 +32,7 @@ import { Histogram } from '@gong/core/stats/histogram';
 import { startDynamoDbLocal } from '@gong/local/cloud/dynamodb-local';
 import { freePort } from '@gong/local/cloud/net';
 import { startSqsEmulator } from '@gong/local/cloud/sqs-emulator';
+import { startSimulator } from '../src/sim/simulator';
 import { connectAndBind } from '../src/smpp/client';
 import type { SmPdu } from '../src/smpp/pdu';
 import { decodeText, encodeText } from '../src/worker/sms-text';
@@ -88,6 +92,21 @@ async function gatewayRole(port: number, systemId: string, password: string, del
   process.stdout.write('bound\n');
   process.on('SIGTERM', () => {
     session.unbind(200).finally(() => process.exit(0));
+  });
+}
+
+/** The gateway simulator of smpp-fleet/src/sim (default ECHO rule), bound to the worker, fixed latency. */
+async function simRole(port: number, systemId: string, password: string, delayMs: number): Promise<void> {
+  const sim = await startSimulator({
+    operators: [{ host: '127.0.0.1', port, systemId, password, binds: 1 }],
+    latency: { kind: 'fixed', ms: delayMs },
+    windowSize: 10_000,
+    enquireLinkIntervalMs: 0,
+  });
+  await sim.waitBound(10_000);
+  process.stdout.write('bound\n');
+  process.on('SIGTERM', () => {
+    sim.stop().finally(() => process.exit(0));
   });
 }
 
@@ -278,6 +297,8 @@ async function main(): Promise<void> {
   const window = knob('BENCH_WINDOW', 2000);
   const rateC = knob('BENCH_RATE_C', 5000);
   const phases = process.env.BENCH_PHASES ?? 'abcd';
+  /** `sim` (the gateway simulator, default) or `gateway` (a minimal echo client, to tell the two apart) */
+  const gatewayKind = process.env.BENCH_GATEWAY === 'gateway' ? 'gateway' : 'sim';
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
   const [dynamoPort, sqsPort, smppPort, pkgPort] = [
@@ -422,10 +443,11 @@ async function main(): Promise<void> {
       const s = Math.floor((r.sentAt - startB) / 1000);
       perSecond.set(s, (perSecond.get(s) ?? 0) + 1);
     }
+    const inRange = Array.from({ length: seconds }, (_, k) => perSecond.get(k) ?? 0);
     for (let s = 0; s < seconds; s++)
       rateMaxErrPct = Math.max(rateMaxErrPct, Math.abs((perSecond.get(s) ?? 0) - 1000) / 10);
     log(
-      `(b) per-second sends: min ${Math.min(...perSecond.values())} max ${Math.max(...perSecond.values())}, max error ${rateMaxErrPct.toFixed(2)} %`,
+      `(b) per-second sends: min ${Math.min(...inRange)} max ${Math.max(...inRange)}, max error ${rateMaxErrPct.toFixed(2)} %`,
     );
   }
   // (c) latency fidelity: gateway answers after 50 ms, 5,000/s
@@ -433,7 +455,7 @@ async function main(): Promise<void> {
     await stopChild(gw.proc, 2000);
     gw = await startGateway(50);
     const startC = nextSecond(2000);
-    log(`(c) latency fidelity: 5000/s for ${seconds}s, gateway delay 50 ms …`);
+    log(`(c) latency fidelity: ${rateC}/s for ${seconds}s, gateway delay 50 ms …`);
     await command(plan('bench-c', rateC, startC));
     await new Promise((r) => setTimeout(r, startC + seconds * 1000 - Date.now()));
     const c = await collect(queue, 'bench-c', 60_000);
@@ -496,6 +518,8 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 const [role, ...args] = process.argv.slice(2);
 const run = async () => {
   switch (role) {
+    case 'sim':
+      return simRole(Number(args[0]), String(args[1]), String(args[2]), Number(args[3]));
     case 'gateway':
       return gatewayRole(Number(args[0]), String(args[1]), String(args[2]), Number(args[3]));
     case 'pkg-smsc':
