@@ -20,6 +20,9 @@ commands:
                      every threshold holds, 99 when one fails, 1 on errors, 2 on a bad file
   runs list | show <id> | compare <id> <id>… [--baseline <id>]
   worker --slot N     run one fleet worker (SMPP port GONG_FLEET_BASE_PORT + N; commands from its SQS queue)
+  sim [--config file.json] [--bind host:port:systemId:password]… [--esme-port P] [--latency fixed:50]
+      [--drop 0.01] [--cap 1000] [--seed 1]
+                     the gateway simulator (a Jasmin-like gateway plus an application)
   bench <smpp|fleet|strategy|analyzer>
                      run a benchmark; each ends with a RESULT {json} line
   check-prereqs [--for start|test]
@@ -42,6 +45,11 @@ const commands: Record<string, Command> = {
     // loaded on demand: the worker's env and SMPP stack are not needed by other commands
     const { runWorkerCli } = await import('@gong/smpp-fleet/worker/main');
     await runWorkerCli(argv);
+    return 0;
+  },
+  sim: async (argv) => {
+    const { runSimulatorCli } = await import('@gong/smpp-fleet/sim/main');
+    await runSimulatorCli(argv);
     return 0;
   },
   bench: benchCommand,
