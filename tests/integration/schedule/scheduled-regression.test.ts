@@ -116,7 +116,7 @@ beforeAll(async () => {
           id: 'st-1',
           message: { text: 'BAL' },
           expect: { kind: 'contains', text: 'balance' },
-          timeoutMs: 3_000,
+          timeoutMs: 5_000,
         },
       ],
       createdAt: T,
@@ -134,7 +134,7 @@ beforeAll(async () => {
     statusStore: new MemoryWorkerStatusStore(),
     clock: preciseClock(),
     log: memoryLogger(),
-    drainTimeoutMs: 2_000,
+    drainTimeoutMs: 6_000,
     commandWaitSeconds: 1,
     sink: { lingerMs: 100 },
   });
