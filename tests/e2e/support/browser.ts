@@ -53,10 +53,8 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
       await page.goto('/login');
       const submit = page.getByRole('button', { name: 'Sign in', exact: true });
       await submit.waitFor();
-      await page.waitForFunction(() => {
-        const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Sign in');
-        return b !== undefined && !b.disabled;
-      });
+      // enabled once React has hydrated the form
+      for (let i = 0; i < 120 && !(await submit.isEnabled()); i++) await page.waitForTimeout(250);
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
       await submit.click();
