@@ -23,6 +23,8 @@ interface Acc {
  */
 export class SecondBuckets {
   private readonly accs = new Map<string, Acc>();
+  /** the cell used last: consecutive records usually share it, so the key string is rarely built */
+  private last: Acc | undefined;
 
   sent(tenantId: string, runId: string, operatorId: string, intendedAt: number, lagMs: number): void {
     const acc = this.acc(tenantId, runId, operatorId, intendedAt);
@@ -62,6 +64,7 @@ export class SecondBuckets {
     for (const [key, acc] of this.accs) {
       if (acc.tenantId !== tenantId) continue;
       this.accs.delete(key);
+      if (this.last === acc) this.last = undefined;
       const bucket: SecondBucket = {
         operatorId: acc.operatorId,
         runId: acc.runId,
@@ -87,6 +90,16 @@ export class SecondBuckets {
 
   private acc(tenantId: string, runId: string, operatorId: string, at: number): Acc {
     const second = Math.floor(at / 1000);
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.second === second &&
+      last.operatorId === operatorId &&
+      last.runId === runId &&
+      last.tenantId === tenantId
+    ) {
+      return last;
+    }
     const key = `${tenantId}|${runId}|${operatorId}|${second}`;
     let acc = this.accs.get(key);
     if (acc === undefined) {
@@ -105,6 +118,7 @@ export class SecondBuckets {
       };
       this.accs.set(key, acc);
     }
+    this.last = acc;
     return acc;
   }
 }
