@@ -36,7 +36,7 @@ export interface SegmentedText {
   encoding: ConcreteEncoding;
   dataCoding: number;
   segmentation: Segmentation;
-  /** 8-bit (0..255) or 16-bit (0..65535) reference shared by the parts */
+  /** reference shared by the parts: 8-bit for udh8, 16-bit for udh16 and sar */
   reference: number;
   total: number;
   parts: Part[];
@@ -141,7 +141,7 @@ export function segmentText(text: string, options: SegmentOptions = {}): Segment
   if (!fitsEncoding(text, encoding)) throw new RangeError(`text cannot be encoded as ${encoding}`);
   const whole = encodeText(text, encoding);
   const [single, multi8, multi16] = LIMITS[encoding];
-  const reference = (options.reference ?? 0) & (segmentation === 'udh16' ? 0xffff : 0xff);
+  const reference = (options.reference ?? 0) & (segmentation === 'udh8' ? 0xff : 0xffff);
   const base = { encoding, dataCoding: whole.dataCoding, segmentation, reference };
   if (countUnits(text, encoding) <= single) {
     return { ...base, total: 1, parts: [{ seq: 1, body: whole.bytes, udh: undefined }], payload: undefined };
