@@ -1,7 +1,11 @@
 import { dynamoClient, tableName } from '@gong/core/adapters/aws/clients';
 import { dynamoMetricsStore } from '@gong/core/adapters/aws/metrics-store';
+import { dynamoRepositories } from '@gong/core/app/repositories';
 import { METRICS_TABLE } from '@gong/core/infra/resources';
+import { awsConfigFrom } from '../api/wiring';
 import { env } from '../env';
+import { lifecycleEventHandler } from '../lifecycle/lifecycle-events';
+import { runControlDepsFromEnv } from '../run-control/handler';
 import { analyzerEnv } from './env';
 import { type AnalyzerDeps, processSqsEvent } from './process-sqs-event';
 import type { SqsBatchResponse, SqsEvent } from './sqs-event';
@@ -24,9 +28,19 @@ export function analyzerDeps(): AnalyzerDeps {
 
 let deps: AnalyzerDeps | undefined;
 
-/** The dependencies the Lambda handler runs with (created on first use); the benchmark reads their counters. */
+/**
+ * The dependencies the Lambda handler runs with (created on first use); the benchmark reads their
+ * counters. Workers' lifecycle events (run.done/error, session.event) go on to run control and the
+ * functional sessions, as in the local cloud.
+ */
 export function handlerDeps(): AnalyzerDeps {
-  deps ??= analyzerDeps();
+  deps ??= {
+    ...analyzerDeps(),
+    onEvent: lifecycleEventHandler({
+      runControl: runControlDepsFromEnv(),
+      sessions: dynamoRepositories(awsConfigFrom(env)).sessions,
+    }),
+  };
   return deps;
 }
 
