@@ -43,7 +43,8 @@ export interface GongFunctionsProps {
  * The four Lambda functions and the HTTP API. Each function gets only its tables and queues:
  *  - api: config + metrics read/write (runs are started, stopped and finalized in-process), send
  *    fleet commands, manage users, invoke run control;
- *  - analyzer: consumes the results queue (partial batch responses), metrics + config read/write;
+ *  - analyzer: consumes the results queue (partial batch responses), metrics + config read/write,
+ *    send fleet commands (lifecycle events drive run control, which may send run.stop);
  *  - scheduler: config read/write, metrics read, send fleet commands (starts runs), invoke run control;
  *  - run control: config + metrics read/write, send fleet commands (and scale the fleet: bindFleet).
  */
@@ -100,7 +101,10 @@ export class GongFunctions extends Construct {
       }),
     );
     data.grantMetricsReadWrite(this.analyzer);
+    // lifecycle events: run.done/error advance runs (runs, leases, sessions in config; the summary
+    // in metrics), and a run that lost its stress lock gets run.stop on its slots' command queues
     data.grantConfigReadWrite(this.analyzer);
+    queues.grantSendCommands(this.analyzer);
 
     this.scheduler = make('Scheduler', 'scheduler', props.entries.scheduler, 512, Duration.minutes(1));
     data.grantConfigReadWrite(this.scheduler);

@@ -51,13 +51,23 @@ describe('IAM least privilege', () => {
     };
   }, 120_000);
 
-  it('the analyzer consumes the results queue and touches no command queue', () => {
+  it('the analyzer consumes the results queue, may only send to command queues, and touches no DLQ', () => {
     const analyzer = perms(ids.analyzer as string);
     for (const action of CONSUME) expect(allows(analyzer, action, ids.results as string)).toBe(true);
-    for (const queue of [ids.slot0, ids.slot1, ids.slot0Dlq, ids.resultsDlq] as string[]) {
+    // lifecycle events drive run control: a run that lost its lease gets run.stop on its slots
+    for (const slot of [ids.slot0, ids.slot1] as string[]) {
+      expect(allows(analyzer, 'sqs:SendMessage', slot)).toBe(true);
+      for (const action of CONSUME) expect(allows(analyzer, action, slot)).toBe(false);
+    }
+    expect(allows(analyzer, 'sqs:SendMessage', ids.results as string)).toBe(false);
+    for (const queue of [ids.slot0Dlq, ids.resultsDlq] as string[]) {
       expect(analyzer.some((p) => p.resources.includes(`"${queue}"`))).toBe(false);
     }
     expect(allows(analyzer, 'dynamodb:PutItem', ids.metrics as string)).toBe(true);
+    // runs, stress-lock leases and functional sessions live in the config table
+    for (const action of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']) {
+      expect(allows(analyzer, action, ids.config as string)).toBe(true);
+    }
     expect(
       analyzer.some((p) => p.actions.some((a) => a.startsWith('ecs:') || a.startsWith('scheduler:'))),
     ).toBe(false);
