@@ -158,6 +158,10 @@ export class RunExecutor {
     return this.numberIndex.get(operatorId)?.has(msisdn) ?? false;
   }
 
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
   get started(): boolean {
     return this.stats.scheduled > 0;
   }

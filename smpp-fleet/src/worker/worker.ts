@@ -57,6 +57,7 @@ export class Worker {
   private readonly hosted = new Map<string, Hosted>();
   private bySystemId = new Map<string, OperatorEndpoint[]>();
   private readonly runs = new Map<string, ActiveRun>();
+  private readonly seenRuns = new Set<string>();
   private readonly sink: ResultSink;
   private readonly driver: Driver;
   private readonly sessions: SessionManager;
@@ -304,10 +305,13 @@ export class Worker {
   }
 
   private prepareRun(plan: RunPlan): void {
-    if (this.runs.has(plan.runId)) {
-      this.opts.log.info('run.prepare repeated; already running', { runId: plan.runId });
+    if (this.runs.has(plan.runId) || this.seenRuns.has(plan.runId)) {
+      // the command queue delivers at least once: a repeated prepare must not run the load twice
+      this.opts.log.info('run.prepare repeated; ignored', { runId: plan.runId });
       return;
     }
+    this.seenRuns.add(plan.runId);
+    if (this.seenRuns.size > 1000) this.seenRuns.delete(this.seenRuns.values().next().value as string);
     if (this.shuttingDown) return;
     const now = this.now();
     let effective = plan;
@@ -373,7 +377,7 @@ export class Worker {
             at: Math.round(now),
           });
         }
-        if (run.announced && ex.finished) this.finishRun(run);
+        if ((run.announced || ex.isStopped) && ex.finished) this.finishRun(run);
       }
       if (now - this.lastRate.at >= 1000) this.updateRates(now);
     },

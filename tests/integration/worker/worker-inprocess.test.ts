@@ -228,3 +228,45 @@ describe('worker (in process, real SMPP sockets)', () => {
     expect(verdicts).toEqual(['valid', 'valid', 'invalid']);
   });
 });
+
+describe('worker run control', () => {
+  it('ignores a repeated run.prepare and finishes a run stopped before its start', async () => {
+    const { w, events } = await startWorker();
+    w.apply({ type: 'operators.sync', v: 1, operators: [op('opA', 'alpha', 'pwA')] });
+    const prepare = {
+      type: 'run.prepare' as const,
+      v: 1 as const,
+      tenantId: 't1',
+      runId: 'later',
+      mode: 'operator' as const,
+      startAt: Date.now() + 60_000,
+      durationSec: 5,
+      sequences: [
+        [
+          {
+            id: 's',
+            message: { text: 'ECHO x', encoding: 'auto' as const, segmentation: 'udh8' as const },
+            expect: { kind: 'any' as const },
+            timeoutMs: 1000,
+            thinkMs: 0,
+          },
+        ],
+      ],
+      sequenceIds: [],
+      operators: [{ operatorId: 'opA', perSecond: [10, 10, 10, 10, 10], numbers: ['40720001'] }],
+      encoding: 'auto' as const,
+      window: 10,
+    };
+    w.apply(prepare);
+    w.apply(prepare);
+    expect(w.status().activeRuns).toEqual(['later']);
+    w.apply({ type: 'run.stop', v: 1, tenantId: 't1', runId: 'later', abort: true });
+    const done = await until(async () => {
+      const got = await events();
+      return got.find((e) => e.type === 'run.done');
+    });
+    expect(done.type === 'run.done' && done.sent).toBe(0);
+    w.apply(prepare);
+    expect(w.status().activeRuns).toEqual([]);
+  });
+});
