@@ -71,7 +71,6 @@ export function demoConnections(ports: SeedPorts): Connection[] {
       kind: 'jasmin',
       jcli: { host: '127.0.0.1', port: 8990, username: 'jcliadmin', password: 'jclipwd' },
       smpp: { host: '127.0.0.1', port: ports.simEsmePort, systemId: 'gongapp', password: 'gongpw' },
-      http: { host: '127.0.0.1', port: 1401 },
       gongHost: '127.0.0.1',
       submitThroughput: 0,
       shortCode: '1234',

@@ -223,16 +223,8 @@ export async function startAuto(deps: ApiDeps, who: Principal, id: string, input
   }
   const blockOnError = input.blockOnError ?? s.blockOnError;
   const op = await operatorOf(deps, s);
-  await sendToSlot(deps, op.slot, {
-    type: 'session.auto',
-    v: 1,
-    tenantId: s.tenantId,
-    sessionId: s.id,
-    sequenceId,
-    steps: sequence.steps,
-    blockOnError,
-    fromStep: input.fromStep,
-  });
+  // Store "running" before the worker can answer: its session.events (done, blocked) are newer than
+  // this write and must not be overwritten by it.
   const saved = await deps.repositories.sessions.update(s.tenantId, s.id, (c) => ({
     ...c,
     mode: 'automated',
@@ -242,6 +234,25 @@ export async function startAuto(deps: ApiDeps, who: Principal, id: string, input
     state: 'running',
     updatedAt: deps.clock.now(),
   }));
+  try {
+    await sendToSlot(deps, op.slot, {
+      type: 'session.auto',
+      v: 1,
+      tenantId: s.tenantId,
+      sessionId: s.id,
+      sequenceId,
+      steps: sequence.steps,
+      blockOnError,
+      fromStep: input.fromStep,
+    });
+  } catch (e) {
+    await deps.repositories.sessions.update(s.tenantId, s.id, (c) => ({
+      ...c,
+      state: s.state,
+      updatedAt: deps.clock.now(),
+    }));
+    throw e;
+  }
   return { session: saved, operator: op };
 }
 
