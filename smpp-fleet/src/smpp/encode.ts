@@ -38,7 +38,7 @@ function sm(v: Buffer | undefined): void {
   if (n > 255) throw new RangeError(`short_message is ${n} octets, SMPP allows 255 (use message_payload)`);
   b[pos++] = n;
   if (v !== undefined && n > 0) {
-    v.copy(b, pos);
+    b.set(v, pos);
     pos += n;
   }
 }
@@ -78,14 +78,21 @@ export function encodeInto(pdu: PduInput, buf: Buffer, offset: number): number {
   try {
     writeBody(pdu);
     const length = pos - offset;
-    buf.writeUInt32BE(length, offset);
-    buf.writeUInt32BE(CommandId[pdu.command], offset + 4);
-    buf.writeUInt32BE((pdu.commandStatus ?? 0) >>> 0, offset + 8);
-    buf.writeUInt32BE((pdu.sequenceNumber ?? 0) >>> 0, offset + 12);
+    put32(buf, offset, length);
+    put32(buf, offset + 4, CommandId[pdu.command]);
+    put32(buf, offset + 8, pdu.commandStatus ?? 0);
+    put32(buf, offset + 12, pdu.sequenceNumber ?? 0);
     return length;
   } finally {
     b = EMPTY;
   }
+}
+
+function put32(buf: Buffer, o: number, v: number): void {
+  buf[o] = v >>> 24;
+  buf[o + 1] = v >>> 16;
+  buf[o + 2] = v >>> 8;
+  buf[o + 3] = v;
 }
 
 const EMPTY = Buffer.alloc(0);
