@@ -26,17 +26,23 @@ describe('functional testing against the gateway simulator', () => {
     const form = page.getByRole('form', { name: 'New session' });
 
     const open = async (sequenceId: string) => {
-      await form.getByLabel('Connection').selectOption(SIM);
-      await form.getByLabel('Operator').selectOption(ORANGE);
-      await form.getByLabel('Number').selectOption('new');
-      await form.getByLabel('Mode').selectOption('automated');
-      await form.getByLabel('Sequence').selectOption(sequenceId);
+      await form.locator('select[name="connection"]').selectOption(SIM);
+      await form.locator('select[name="operator"]').selectOption(ORANGE);
+      await form.locator('select[name="number"]').selectOption('new');
+      await form.locator('select[name="mode"]').selectOption('automated');
+      await form.locator('select[name="sequence"]').selectOption(sequenceId);
       await form.getByRole('button', { name: 'Open session' }).click();
     };
+    const before = await countOf(page.getByTestId('session-card'));
     await open('seq-balance-echo');
-    await page.getByTestId('session-card').first().waitFor();
+    await expect
+      .poll(() => countOf(page.getByTestId('session-card')), { timeout: 30_000 })
+      .toBe(Math.min(before + 1, 4));
     await open('seq-echo');
-    await expect.poll(() => countOf(page.getByTestId('session-card')), { timeout: 30_000 }).toBe(2);
+    // new sessions are shown first, side by side with the ones still going
+    await expect
+      .poll(() => countOf(page.getByTestId('session-card')), { timeout: 30_000 })
+      .toBe(Math.min(before + 2, 4));
 
     // every card gets its replies; the seeded expectations hold against the simulator
     const cards = page.getByTestId('session-card');
@@ -51,7 +57,7 @@ describe('functional testing against the gateway simulator', () => {
       );
       await expect(card.getByTestId('stat-received').textContent()).resolves.toMatch(/Received: [1-9]/);
     }
-    const balance = await cards.getByTestId('msg-received').allTextContents();
+    const balance = await cards.nth(1).getByTestId('msg-received').allTextContents();
     expect(balance.join(' ')).toContain('balance');
 
     // free text in the first session: ECHO answers with its argument

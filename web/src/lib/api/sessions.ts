@@ -98,10 +98,15 @@ function useSessionMutation<I>(fn: (input: I) => Promise<unknown>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) });
 }
 
+/** Opens a session; an automated one with a sequence is started right away. */
 export function useCreateSession() {
-  return useSessionMutation((input: NewSession) =>
-    api<SessionView>('/sessions', { method: 'POST', body: input }),
-  );
+  return useSessionMutation(async (input: NewSession) => {
+    const s = await api<SessionView>('/sessions', { method: 'POST', body: input });
+    if (input.mode === 'automated' && input.sequenceId) {
+      return api<SessionView>(`/sessions/${encodeURIComponent(s.id)}/auto`, { method: 'POST', body: {} });
+    }
+    return s;
+  });
 }
 
 export function useSend(id: string) {
