@@ -33,7 +33,8 @@ const child = spawn(
   {
     cwd: process.cwd(),
     stdio: 'inherit',
-    env: { ...process.env, GONG_ROOT: root },
+    // Node 20 is supported here; the SDK's notice about its 2027 releases is noise on every start
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, GONG_ROOT: root },
   },
 );
 // Ctrl-C reaches the child directly (same process group); the launcher only waits for it.

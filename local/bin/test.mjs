@@ -25,7 +25,8 @@ const args = [
   `--outputFile.json=${report}`,
   ...process.argv.slice(2),
 ];
-const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env };
+const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => {
   if (existsSync(report)) {

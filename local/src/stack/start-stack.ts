@@ -128,7 +128,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       );
     }
     supervisor.start(
-      node('sim', 'local/src/cli/main.ts', ['sim', '--from-seeds', '--esme-port', String(ports.simEsme)], {
+      node('sim', 'local/src/cli/main.ts', ['sim', ...simulatorArgs(config)], {
         critical: false,
         restart: true,
       }),
