@@ -3,6 +3,7 @@ import type { WorkerStatus } from '@gong/core/messages/worker-event';
 import type { Clock } from '@gong/core/ports/clock';
 import type { MetricsStore } from '@gong/core/ports/metrics-store';
 import type { QueuePort } from '@gong/core/ports/queue';
+import type { ScheduleTrigger } from '@gong/core/ports/schedule-trigger';
 import type { Rng } from '@gong/core/rng';
 import type { LoginPolicy } from '../auth/login';
 import type { TokenIssuer, TokenVerifier } from '../auth/principal';
@@ -58,6 +59,8 @@ export interface ApiDeps {
   /** draws run ids (run control); seeded in tests */
   rng: Rng;
   runControl?: Partial<RunControlOptions>;
+  /** EventBridge Scheduler entries of saved schedules (AWS); absent locally, where the timer reads the table */
+  scheduleTrigger?: ScheduleTrigger;
   /** TCP reachability probe (real sockets by default) */
   probe?: ProbeFn;
   /** HTTP client for the Jira export (global fetch by default) */

@@ -11,6 +11,8 @@ import { cognitoTokens } from '../auth/cognito-tokens';
 import { localTokens } from '../auth/local-tokens';
 import { DEFAULT_LOGIN_POLICY } from '../auth/login';
 import { type Env, env } from '../env';
+import { schedulerEnv } from '../scheduler/env';
+import { triggerFromEnv } from '../scheduler/trigger-from-env';
 import { type ApiDeps, DEFAULT_API_CONFIG } from './deps';
 
 export function awsConfigFrom(e: Env): AwsConfig {
@@ -48,6 +50,7 @@ export function depsFromEnv(e: Env = env): ApiDeps {
     e.GONG_JIRA_BASE_URL && e.GONG_JIRA_PROJECT && e.GONG_JIRA_TOKEN
       ? { baseUrl: e.GONG_JIRA_BASE_URL, projectKey: e.GONG_JIRA_PROJECT, token: e.GONG_JIRA_TOKEN }
       : undefined;
+  const scheduleTrigger = triggerFromEnv(schedulerEnv, e.AWS_REGION);
   return {
     repositories: dynamoRepositories(aws),
     queue: new SqsQueue(aws),
@@ -56,6 +59,7 @@ export function depsFromEnv(e: Env = env): ApiDeps {
     clock: systemClock,
     rng: seededRng(randomInt(0, 2 ** 31 - 1)),
     tokens: tokensFrom(e),
+    ...(scheduleTrigger ? { scheduleTrigger } : {}),
     config: {
       ...DEFAULT_API_CONFIG,
       slotCount: e.GONG_SLOT_COUNT,

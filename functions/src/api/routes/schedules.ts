@@ -1,4 +1,5 @@
-import { DomainError } from '@gong/core/domain/errors';
+import { toEventBridgeExpression } from '@gong/core/adapters/aws/eventbridge-scheduler';
+import { DomainError, isDomainError } from '@gong/core/domain/errors';
 import { Schedule } from '@gong/core/domain/schedule';
 import type { StressPlan } from '@gong/core/domain/stress-run';
 import type { ApiDeps } from '../deps';
@@ -12,7 +13,20 @@ export const ScheduleInput = Schedule.omit({
   updatedAt: true,
   createdBy: true,
   lastOutcome: true,
+  pending: true,
+  lastFireKey: true,
 });
+
+/** The cron must parse and be expressible on EventBridge too (the same schedule runs locally and on AWS). */
+export function checkCron(cron: string): void {
+  try {
+    toEventBridgeExpression(cron);
+  } catch (e) {
+    if (isDomainError(e, 'VALIDATION'))
+      throw new DomainError('VALIDATION', `cron: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
 
 /** A plan may only name the caller's own connection, operators and sequences. */
 export async function checkPlanReferences(deps: ApiDeps, tenantId: string, plan: StressPlan): Promise<void> {
@@ -50,6 +64,7 @@ export function scheduleRoutes(deps: ApiDeps): AnyRoute[] {
     writeRole: ['stress', 'admin'],
     toPublic: (s) => s,
     async create(d, input, ctx) {
+      checkCron(input.cron);
       await checkPlanReferences(d, ctx.principal.tenantId, input.plan);
       if (
         input.baselineRunId &&
@@ -67,6 +82,7 @@ export function scheduleRoutes(deps: ApiDeps): AnyRoute[] {
       });
     },
     async update(d, input, existing, ctx) {
+      checkCron(input.cron);
       await checkPlanReferences(d, ctx.principal.tenantId, input.plan);
       if (
         input.baselineRunId &&
@@ -80,9 +96,17 @@ export function scheduleRoutes(deps: ApiDeps): AnyRoute[] {
         tenantId: existing.tenantId,
         createdBy: existing.createdBy,
         ...(existing.lastOutcome ? { lastOutcome: existing.lastOutcome } : {}),
+        ...(existing.pending ? { pending: existing.pending } : {}),
+        ...(existing.lastFireKey ? { lastFireKey: existing.lastFireKey } : {}),
         createdAt: existing.createdAt,
         updatedAt: ctx.now,
       });
+    },
+    /** keep the EventBridge Scheduler entry in step (no trigger locally: the local timer reads the table) */
+    async afterWrite(d, before, after) {
+      if (!d.scheduleTrigger) return;
+      if (after) await d.scheduleTrigger.upsert(after);
+      else if (before) await d.scheduleTrigger.delete(before.tenantId, before.id);
     },
   });
 }
