@@ -364,9 +364,9 @@ async function main(): Promise<void> {
   const startGateway = async (delayMs: number) => {
     for (let attempt = 0; ; attempt++) {
       const gw = child(
-        [SELF, 'gateway', String(smppPort), 'bench', 'benchpw', String(delayMs)],
+        [SELF, gatewayKind, String(smppPort), 'bench', 'benchpw', String(delayMs)],
         env,
-        'gateway',
+        gatewayKind,
       );
       try {
         await waitLine(gw.lines, (l) => l === 'bound', 'gateway bound', 5000);
