@@ -112,7 +112,8 @@ export function aggregateBatch(batch: BatchInput): BatchAggregate {
     }
     const acc = runAcc(runs, r.scope.runId);
     acc.records++;
-    const second = Math.floor(r.sentAt / 1000);
+    // cells are keyed by the intended send second (the offered load), like the worker's SecondBuckets
+    const second = Math.floor(r.intendedAt / 1000);
     const key = cellKey(r.operatorId, second);
     if (covered.size === 0 || !covered.has(`${r.scope.runId}#${key}`)) {
       let cell = acc.cells.get(key);

@@ -8,7 +8,7 @@ export const CELL_PRECISION = 2;
 /** One run × operator × second: what went out that second and how it came back. */
 export interface CellStats {
   operatorId: string;
-  /** epoch second of the send time */
+  /** epoch second of the intended send time (the open-model schedule; same key as the worker's SecondBucket) */
   second: number;
   sent: number;
   answered: number;

@@ -135,3 +135,11 @@ describe('aggregateBatch', () => {
     expect(() => aggregateBatch(aBatch([anExchange({ tenantId: 'tenant-b' })]))).toThrow(/tenant/);
   });
 });
+
+describe('aggregateBatch cell keys', () => {
+  it('keys cells by the intended second, so a late send counts where the worker bucket counts it', () => {
+    const late = anExchange({ intendedAt: T0 + 990, sentAt: T0 + 1010, replyAt: T0 + 1100 });
+    const cells = aggregateBatch(aBatch([late])).runs[0]?.cells ?? [];
+    expect(cells.map((c) => [c.second - T0 / 1000, c.sent, c.maxLagMs])).toEqual([[0, 1, 20]]);
+  });
+});
