@@ -212,9 +212,8 @@ describe('Gong client ⇄ Net::SMPP SMSC', () => {
       sar_total_segments: '02',
       sar_segment_seqnum: '01',
     });
-    expect(
-      Buffer.from(String((submits[7]?.tlv as Record<string, string>).message_payload), 'hex').toString(),
-    ).toBe('p'.repeat(300));
+    const payloadTlv = (submits[7]?.tlv ?? {}) as Record<string, string>;
+    expect(Buffer.from(String(payloadTlv.message_payload), 'hex').toString()).toBe('p'.repeat(300));
     expect(submits.every((l) => l.registered_delivery === 1)).toBe(true);
     expect(mo.map(smText)).toEqual(['BAL', 'café', 'Ж 😀']);
     expect(p.lines.filter((l) => l.event === 'deliver_resp').map((l) => l.status)).toEqual([0, 0, 0]);
