@@ -2,6 +2,7 @@ import type { Operator } from '@gong/core/domain/operator';
 import type { Sequence } from '@gong/core/domain/sequence';
 import type { StressRun } from '@gong/core/domain/stress-run';
 import type { Clock } from '@gong/core/ports/clock';
+import type { FleetScaler } from '@gong/core/ports/fleet-scaler';
 import type { QueuePort } from '@gong/core/ports/queue';
 import type { EntityRepository, LeaseStore } from '@gong/core/ports/repository';
 import type { Rng } from '@gong/core/rng';
@@ -39,6 +40,11 @@ export interface RunControlDeps {
   rng: Rng;
   summarize: SummarizeRun;
   options?: Partial<RunControlOptions>;
+  /**
+   * Scales the worker slots (ECS on AWS): a run's slots go up before run.prepare is sent; slots no
+   * live run needs are released by the periodic `runs.tick-all`. Absent = the fleet is always up.
+   */
+  fleet?: FleetScaler;
 }
 
 /** Who is acting, from the verified token. */

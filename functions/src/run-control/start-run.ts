@@ -112,8 +112,9 @@ async function failOrphans(
 
 /**
  * Starts a stress run: validates the plan, picks numbers and sequences (seeded by the plan), takes the
- * tenant's stress lock (BUSY when another run holds it), records the run and sends run.prepare to
- * every worker slot hosting its operators with a common startAt. Returns the run in `starting`.
+ * tenant's stress lock (BUSY when another run holds it), records the run, asks the fleet to run its
+ * slots, and sends run.prepare to every worker slot hosting its operators with a common startAt.
+ * Returns the run in `starting`.
  */
 export async function startRun(deps: RunControlDeps, ctx: RunContext, input: unknown): Promise<StressRun> {
   const parsed = StressPlan.safeParse(input);
@@ -175,6 +176,8 @@ export async function startRun(deps: RunControlDeps, ctx: RunContext, input: unk
       workerReports: [],
     });
     created = true;
+    // workers must be up (or on their way) to read run.prepare; scaling down is the tick's job
+    await deps.fleet?.ensureRunning(slots);
     await sendToSlots(
       deps,
       slots,
