@@ -103,7 +103,7 @@ async function simRole(port: number, systemId: string, password: string, delayMs
     windowSize: 10_000,
     enquireLinkIntervalMs: 0,
   });
-  await sim.waitBound(10_000);
+  await sim.waitBound(60_000);
   process.stdout.write('bound\n');
   process.on('SIGTERM', () => {
     sim.stop().finally(() => process.exit(0));
@@ -369,7 +369,7 @@ async function main(): Promise<void> {
         gatewayKind,
       );
       try {
-        await waitLine(gw.lines, (l) => l === 'bound', 'gateway bound', 5000);
+        await waitLine(gw.lines, (l) => l === 'bound', 'gateway bound', 60_000);
         return gw;
       } catch (err) {
         await stopChild(gw.proc, 1000);
