@@ -16,7 +16,7 @@ export function RunDetail({ id }: { id: string }) {
   const run = useRun(id);
   const live = isLive(run.data);
   const series = useRunSeries(id, live);
-  const summary = useRunSummary(id, live);
+  const summary = useRunSummary(id, live, (series.data?.total.length ?? 0) > 0);
   const ops = useOperators();
   const conns = useConnections();
   const names = Object.fromEntries((ops.data ?? []).map((o) => [o.id, o.name]));

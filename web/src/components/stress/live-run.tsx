@@ -16,7 +16,7 @@ export function LiveRun({ run }: { run: RunView }) {
   const me = useMe();
   const live = isLive(run);
   const series = useRunSeries(run.id, live);
-  const summary = useRunSummary(run.id, live);
+  const summary = useRunSummary(run.id, live, (series.data?.total.length ?? 0) > 0);
   const ops = useOperators();
   const stop = useStopRun();
   const names = Object.fromEntries((ops.data ?? []).map((o) => [o.id, o.name]));

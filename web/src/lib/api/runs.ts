@@ -116,8 +116,10 @@ export function useRunNumbers(
   });
 }
 
-export function useRunSummary(id: string, live: boolean) {
+/** Asked for only once the series has data: before that the API has no results for the run (404). */
+export function useRunSummary(id: string, live: boolean, hasData: boolean) {
   return useQuery({
+    enabled: hasData,
     queryKey: runKeys.summary(id),
     // 404 = no results have arrived yet (a run that just started): not an error to show
     queryFn: async () => {
