@@ -1,9 +1,18 @@
-import type { MemoryScheduleTrigger } from '@gong/core/adapters/memory/schedule-trigger';
+import { randomInt } from 'node:crypto';
+import { type AwsConfig, dynamoClient, tableName } from '@gong/core/adapters/aws/clients';
+import { dynamoMetricsStore } from '@gong/core/adapters/aws/metrics-store';
+import { SqsQueue } from '@gong/core/adapters/aws/sqs-queue';
+import { MemoryScheduleTrigger } from '@gong/core/adapters/memory/schedule-trigger';
+import { dynamoRepositories } from '@gong/core/app/repositories';
 import type { Schedule } from '@gong/core/domain/schedule';
+import { METRICS_TABLE } from '@gong/core/infra/resources';
 import type { ScheduleEvent } from '@gong/core/messages/schedule-event';
 import type { Clock } from '@gong/core/ports/clock';
+import { systemClock } from '@gong/core/ports/clock';
 import type { TenantRepository } from '@gong/core/ports/repository';
+import { seededRng } from '@gong/core/rng';
 import { firedBetween, parseCron } from '@gong/core/schedule/cron';
+import { summarizeRun } from '@gong/functions/results/summarize-run';
 import { completeScheduledRun } from '@gong/functions/scheduler/complete-run';
 import type { SchedulerDeps } from '@gong/functions/scheduler/deps';
 import { type HandleResult, handleScheduleEvent } from '@gong/functions/scheduler/handle-event';
@@ -177,4 +186,41 @@ export class ScheduleTimer {
     }
     return out;
   }
+}
+
+/**
+ * The local cloud's timer over DynamoDB Local and fauxqs (for local/src/lambda/lambdas-main.ts):
+ *   const timer = localScheduleTimer(aws, { log }); timer.start(); … await timer.stop();
+ * Runs start in-process through run control, like the API's POST /runs.
+ */
+export function localScheduleTimer(
+  aws: AwsConfig,
+  options: { intervalMs?: number; log?: (entry: Record<string, unknown>) => void } = {},
+): ScheduleTimer {
+  const repos = dynamoRepositories(aws);
+  const metrics = dynamoMetricsStore(dynamoClient(aws), tableName(aws, METRICS_TABLE.name));
+  const trigger = new MemoryScheduleTrigger();
+  const deps: SchedulerDeps = {
+    schedules: repos.schedules,
+    metrics,
+    trigger,
+    runControl: {
+      runs: repos.runs,
+      leases: repos.leases,
+      operators: repos.operators,
+      sequences: repos.sequences,
+      queue: new SqsQueue(aws),
+      clock: systemClock,
+      rng: seededRng(randomInt(0, 2 ** 31 - 1)),
+      summarize: (tenantId, runId) => summarizeRun({ metrics, clock: systemClock }, tenantId, runId),
+    },
+    log: options.log ?? ((entry) => console.log(JSON.stringify({ source: 'schedule-timer', ...entry }))),
+  };
+  return new ScheduleTimer({
+    deps,
+    trigger,
+    tenants: repos.tenants,
+    clock: systemClock,
+    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+  });
 }
