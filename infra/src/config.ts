@@ -26,6 +26,8 @@ export const GongConfig = z
     gatewayCidr: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'gatewayCidr: an IPv4 CIDR'),
     /** fleet desired count per slot at deploy time; omitted = leave run control's value alone */
     fleetDesiredCount: z.coerce.number().int().min(0).max(1).optional(),
+    /** workers an idle slot keeps (run control releases slots down to it): 1 keeps functional sessions working */
+    fleetBaseline: z.coerce.number().int().min(0).max(1),
     webDesiredCount: z.coerce.number().int().min(0).max(10),
     natGateways: z.coerce.number().int().min(0).max(3),
     /** `destroy` for throw-away dev stacks; tables and the user pool are retained otherwise */
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: GongConfig = {
   fleetBasePort: DEFAULT_FLEET_BASE_PORT,
   analyzerConcurrency: 5,
   gatewayCidr: '0.0.0.0/0',
+  fleetBaseline: 1,
   webDesiredCount: 1,
   natGateways: 0,
   removal: 'retain',

@@ -10,6 +10,7 @@ import { repoImage } from './constructs/images';
 import { GongNetwork } from './constructs/network';
 import { GongQueues } from './constructs/queues';
 import { GongSchedules } from './constructs/schedules';
+import { GongTimers } from './constructs/timers';
 import { GongWeb } from './constructs/web';
 import { assertEntriesExist, ENTRIES, type GongEntries, REPO_ROOT } from './entries';
 import { ENV } from './runtime-env';
@@ -32,6 +33,7 @@ export class GongStack extends Stack {
   readonly functions: GongFunctions;
   readonly schedules: GongSchedules;
   readonly fleet: GongFleet;
+  readonly timers: GongTimers;
 
   constructor(scope: Construct, id: string, props: GongStackProps) {
     super(scope, id, props);
@@ -88,7 +90,8 @@ export class GongStack extends Stack {
       environment: { ...environment, AWS_REGION: this.region },
       removalPolicy,
     });
-    this.functions.bindFleet(this.fleet, physicalName(prefix, 'fleet'));
+    this.functions.bindFleet(this.fleet, physicalName(prefix, 'fleet'), config.fleetBaseline);
+    this.timers = new GongTimers(this, 'Timers', { prefix, runControl: this.functions.runControl });
 
     this.web.addService({
       image: repoImage(this, 'WebImage', root, entries.webDockerfile),

@@ -31,6 +31,8 @@ export const ENV = {
   /** run control: ECS cluster and the fleet service names, comma separated, index = slot */
   ecsCluster: 'GONG_ECS_CLUSTER',
   fleetServices: 'GONG_FLEET_SERVICES',
+  /** run control: workers an idle slot keeps (0 or 1) */
+  fleetBaseline: 'GONG_FLEET_BASELINE',
   /** public URLs */
   apiUrl: 'GONG_API_URL',
   webUrl: 'GONG_WEB_URL',

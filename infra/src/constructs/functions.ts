@@ -46,7 +46,8 @@ export interface GongFunctionsProps {
  *  - analyzer: consumes the results queue (partial batch responses), metrics + config read/write,
  *    send fleet commands (lifecycle events drive run control, which may send run.stop);
  *  - scheduler: config read/write, metrics read, send fleet commands (starts runs), invoke run control;
- *  - run control: config + metrics read/write, send fleet commands (and scale the fleet: bindFleet).
+ *  - run control: config + metrics read/write, send fleet commands (and scale the fleet: bindFleet);
+ *    invoked by the API, schedules and the timers (GongTimers).
  */
 export class GongFunctions extends Construct {
   readonly api: lambda.Function;
@@ -78,7 +79,11 @@ export class GongFunctions extends Construct {
     this.runControl = make('RunControl', 'run-control', props.entries.runControl, 512, Duration.minutes(2));
     data.grantConfigReadWrite(this.runControl);
     data.grantMetricsReadWrite(this.runControl);
+    // run.prepare/stop, and the timers' operators.sync to every slot
     queues.grantSendCommands(this.runControl);
+    // housekeeping builds the API's dependencies (cognito mode checks these ids; no token is verified)
+    this.runControl.addEnvironment(ENV.userPoolId, auth.userPool.userPoolId);
+    this.runControl.addEnvironment(ENV.clientId, auth.appClient.userPoolClientId);
 
     this.api = make('Api', 'api', props.entries.api, 1024, Duration.seconds(29));
     data.grantConfigReadWrite(this.api);
@@ -133,11 +138,15 @@ export class GongFunctions extends Construct {
     schedules.allowTarget(this.runControl);
   }
 
-  /** Run control scales the fleet services (desired count up before a run, down after). */
-  bindFleet(fleet: GongFleet, clusterName: string): void {
+  /**
+   * Run control scales the fleet services (desired count up before a run, down to `baseline` after,
+   * from its periodic runs.tick-all).
+   */
+  bindFleet(fleet: GongFleet, clusterName: string, baseline: number): void {
     fleet.grantScale(this.runControl);
     this.runControl.addEnvironment(ENV.ecsCluster, clusterName);
     this.runControl.addEnvironment(ENV.fleetServices, fleet.serviceNames.join(','));
+    this.runControl.addEnvironment(ENV.fleetBaseline, String(baseline));
   }
 
   get url(): string {
