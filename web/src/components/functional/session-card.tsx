@@ -102,7 +102,9 @@ export function SessionCard({ id, onClose }: { id: string; onClose: () => void }
             className="row"
             onSubmit={(e) => {
               e.preventDefault();
-              if (text.trim()) send.mutate({ text, encoding }, { onSuccess: () => setText('') });
+              if (!text.trim()) return;
+              send.mutate({ text, encoding });
+              setText('');
             }}
           >
             <label style={{ flex: 1 }}>
