@@ -205,6 +205,8 @@ async function pkgGatewayRole(port: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 const children = new Set<ChildProcess>();
+/** emulators this run started; stopped on every exit path */
+const stops: (() => Promise<void>)[] = [];
 
 function child(
   args: string[],
@@ -312,6 +314,10 @@ async function main(): Promise<void> {
     startDynamoDbLocal({ port: dynamoPort }),
     startSqsEmulator({ port: sqsPort }),
   ]);
+  stops.push(
+    () => dynamo.stop(),
+    () => sqs.stop(),
+  );
   const prefix = `bench${Date.now().toString(36)}`;
   const aws: AwsConfig = {
     region: 'us-east-1',
@@ -501,7 +507,6 @@ async function main(): Promise<void> {
     );
   }
 
-  await Promise.all([dynamo.stop(), sqs.stop()]);
   log(
     `RESULT ${JSON.stringify({ exchangesPerSec, smppPkgExchangesPerSec, rateMaxErrPct: round2(rateMaxErrPct), latP50Ms, latP99Ms })}`,
   );
@@ -531,6 +536,7 @@ const run = async () => {
         await main();
       } finally {
         for (const c of children) c.kill('SIGKILL');
+        await Promise.all(stops.map((stop) => stop().catch(() => undefined)));
       }
       process.exit(0);
   }
