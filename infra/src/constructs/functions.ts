@@ -45,7 +45,8 @@ export interface GongFunctionsProps {
  *    fleet commands, manage users, invoke run control;
  *  - analyzer: consumes the results queue (partial batch responses), metrics + config read/write,
  *    send fleet commands (lifecycle events drive run control, which may send run.stop);
- *  - scheduler: config read/write, metrics read, send fleet commands (starts runs), invoke run control;
+ *  - scheduler: config read/write, metrics read, send fleet commands (starts runs), invoke run control,
+ *    scale the fleet (bindFleet: a started run's slots go up);
  *  - run control: config + metrics read/write, send fleet commands (and scale the fleet: bindFleet);
  *    invoked by the API, schedules and the timers (GongTimers).
  */
@@ -143,10 +144,13 @@ export class GongFunctions extends Construct {
    * from its periodic runs.tick-all).
    */
   bindFleet(fleet: GongFleet, clusterName: string, baseline: number): void {
-    fleet.grantScale(this.runControl);
-    this.runControl.addEnvironment(ENV.ecsCluster, clusterName);
-    this.runControl.addEnvironment(ENV.fleetServices, fleet.serviceNames.join(','));
-    this.runControl.addEnvironment(ENV.fleetBaseline, String(baseline));
+    // the scheduler starts runs in-process (startRun scales the run's slots up before run.prepare)
+    for (const fn of [this.runControl, this.scheduler]) {
+      fleet.grantScale(fn);
+      fn.addEnvironment(ENV.ecsCluster, clusterName);
+      fn.addEnvironment(ENV.fleetServices, fleet.serviceNames.join(','));
+      fn.addEnvironment(ENV.fleetBaseline, String(baseline));
+    }
   }
 
   get url(): string {

@@ -122,6 +122,12 @@ describe('IAM least privilege', () => {
     expect(allows(scheduler, 'sqs:SendMessage', ids.results as string)).toBe(false);
     expect(allows(scheduler, 'lambda:InvokeFunction', ids.runControlFn as string)).toBe(true);
     for (const action of TABLE_WRITES) expect(allows(scheduler, action, ids.metrics as string)).toBe(false);
+    // it starts runs in-process: the run's slots are scaled up first, on the fleet services only
+    const ecs = scheduler.filter((p) => p.actions.some((a) => a.startsWith('ecs:')));
+    expect(ecs).toHaveLength(1);
+    expect(ecs[0]?.actions.sort()).toEqual(['ecs:DescribeServices', 'ecs:UpdateService']);
+    expect(allows(scheduler, 'ecs:UpdateService', ids.service0 as string)).toBe(true);
+    expect(allows(scheduler, 'ecs:UpdateService', ids.webService as string)).toBe(false);
   });
 
   it('run control scales exactly the fleet services and sends (never consumes) fleet commands', () => {
