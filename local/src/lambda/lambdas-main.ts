@@ -7,6 +7,7 @@ import { env as functionsEnv } from '@gong/functions/env';
 import { refreshAllHealth } from '@gong/functions/health/refresh';
 import { lifecycleEventHandler } from '@gong/functions/lifecycle/lifecycle-events';
 import { tickLiveRuns } from '@gong/functions/run-control/supervisor';
+import { localScheduleTimer } from './schedule-timer';
 import { SqsEventSource, type SqsHandler } from './sqs-event-source';
 
 /**
@@ -14,6 +15,7 @@ import { SqsEventSource, type SqsHandler } from './sqs-event-source';
  *  - the analyzer, invoked by an SQS event source on the results queue exactly as Lambda would;
  *    workers' lifecycle events go on to run control and functional sessions;
  *  - the run-control ticker (on AWS an EventBridge rate rule) that advances live runs with time;
+ *  - the schedule timer (on AWS EventBridge Scheduler) that fires saved regression schedules;
  *  - housekeeping timers: connection health checks, and a periodic operators.sync to every slot so
  *    a worker the supervisor restarted learns its operators again.
  */
@@ -68,9 +70,12 @@ const timers = [
   every(30_000, 'health checks', () => refreshAllHealth(api)),
 ];
 
+const schedules = localScheduleTimer(aws, { log: (entry) => log(JSON.stringify(entry)) });
+schedules.start();
+
 const stop = () => {
   for (const timer of timers) clearInterval(timer);
-  source.stop().finally(() => process.exit(0));
+  Promise.all([source.stop(), schedules.stop()]).finally(() => process.exit(0));
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
