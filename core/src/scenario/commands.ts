@@ -4,7 +4,7 @@ import type { LocalCall, SendCall } from './model';
 /**
  * The text of a `<cmd>`: one call such as `send(text="BAL", expect="^Your balance")` or
  * `constant(range=0.01)`. Arguments are `name=value`, comma separated; values are double-quoted
- * strings (escapes \" \\ \n), numbers, or yes/no.
+ * strings (escapes \" \\ \n \t; any other backslash is kept, e.g. regex \d), numbers, or yes/no.
  */
 export class CallSyntaxError extends Error {
   constructor(readonly expected: string) {
@@ -67,8 +67,12 @@ function parseArgs(text: string, start: number): Map<string, Value> {
           i++;
           if (ch === '"') break;
           if (ch === '\\') {
+            // \" \\ \n \t are escapes; any other backslash is kept, so regexes (\d, \s, \.) survive
             const esc = text[i++];
-            out += esc === 'n' ? '\n' : esc === 't' ? '\t' : (esc ?? '');
+            if (esc === 'n') out += '\n';
+            else if (esc === 't') out += '\t';
+            else if (esc === '"' || esc === '\\') out += esc;
+            else out += `\\${esc ?? ''}`;
           } else {
             out += ch;
           }
