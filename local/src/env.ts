@@ -32,6 +32,8 @@ export const LocalEnv = z.object({
   AWS_ENDPOINT_URL_DYNAMODB: z.string().url().optional(),
   AWS_ENDPOINT_URL_SQS: z.string().url().optional(),
   GONG_TOKEN: z.string().optional(),
+  /** set by the local cloud for its children: they stop when this process is gone */
+  GONG_SUPERVISOR_PID: z.coerce.number().int().positive().optional(),
   GONG_PASSWORD: z.string().optional(),
   CI: z.string().optional(),
 });

@@ -1,3 +1,4 @@
+import { exitWithSupervisor } from '../stack/parent-watch';
 import { benchCommand } from './bench-command';
 import { loginCommand } from './login-command';
 import { missingPrereqs } from './prereqs';
@@ -81,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
   return command(rest);
 }
 
+exitWithSupervisor();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {

@@ -7,6 +7,7 @@ import { env as functionsEnv } from '@gong/functions/env';
 import { refreshAllHealth } from '@gong/functions/health/refresh';
 import { lifecycleEventHandler } from '@gong/functions/lifecycle/lifecycle-events';
 import { tickLiveRuns } from '@gong/functions/run-control/supervisor';
+import { exitWithSupervisor } from '../stack/parent-watch';
 import { localScheduleTimer } from './schedule-timer';
 import { SqsEventSource, type SqsHandler } from './sqs-event-source';
 
@@ -79,3 +80,4 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+exitWithSupervisor();

@@ -30,6 +30,7 @@ export function childEnv(
     NEXTAUTH_SECRET: config.nextAuthSecret,
     NEXTAUTH_URL: `http://127.0.0.1:${config.ports.web}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    GONG_SUPERVISOR_PID: String(process.pid),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   if (config.endpoints.dynamodb) env.AWS_ENDPOINT_URL_DYNAMODB = config.endpoints.dynamodb;

@@ -1,4 +1,5 @@
 import { startSqsEmulator } from '../cloud/sqs-emulator';
+import { exitWithSupervisor } from './parent-watch';
 
 /** Child process of the local cloud: the SQS emulator on 127.0.0.1:<port>. */
 const port = Number(process.argv[2]);
@@ -13,3 +14,4 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+exitWithSupervisor();
