@@ -38,6 +38,8 @@ export function dynamoDbLocalCommand(options: DynamoDbLocalOptions): {
   const dir = jarDirectory();
   const args = [
     '-Xmx512m',
+    '-XX:+UseSerialGC',
+    '-Xms512m',
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-jar',
     join(dir, 'DynamoDBLocal.jar'),
