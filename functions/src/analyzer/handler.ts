@@ -12,11 +12,7 @@ import type { SqsBatchResponse, SqsEvent } from './sqs-event';
 
 /** Production wiring: the metrics table in DynamoDB (AWS, LocalStack or DynamoDB Local by endpoint). */
 export function analyzerDeps(): AnalyzerDeps {
-  const config = {
-    region: env.AWS_REGION,
-    prefix: env.GONG_PREFIX,
-    dynamodbEndpoint: env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL,
-  };
+  const config = awsConfigFrom(env);
   return {
     metrics: dynamoMetricsStore(dynamoClient(config), tableName(config, METRICS_TABLE.name), {
       retentionDays: analyzerEnv.GONG_METRICS_RETENTION_DAYS,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type AwsConfig, dynamoClient, tableName } from '@gong/core/adapters/aws/clients';
+import { type AwsConfig, awsConfigFromEnv, dynamoClient, tableName } from '@gong/core/adapters/aws/clients';
 import { dynamoMetricsStore } from '@gong/core/adapters/aws/metrics-store';
 import { SqsQueue } from '@gong/core/adapters/aws/sqs-queue';
 import { DynamoWorkerStatusStore } from '@gong/core/adapters/aws/worker-status-store';
@@ -16,14 +16,7 @@ import { triggerFromEnv } from '../scheduler/trigger-from-env';
 import { type ApiDeps, DEFAULT_API_CONFIG } from './deps';
 
 export function awsConfigFrom(e: Env): AwsConfig {
-  const dynamodbEndpoint = e.AWS_ENDPOINT_URL_DYNAMODB ?? e.AWS_ENDPOINT_URL;
-  const sqsEndpoint = e.AWS_ENDPOINT_URL_SQS ?? e.AWS_ENDPOINT_URL;
-  return {
-    region: e.AWS_REGION,
-    prefix: e.GONG_PREFIX,
-    ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
-    ...(sqsEndpoint ? { sqsEndpoint } : {}),
-  };
+  return awsConfigFromEnv(e);
 }
 
 function tokensFrom(e: Env): ApiDeps['tokens'] {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { type AwsConfig, dynamoClient, tableName } from '@gong/core/adapters/aws/clients';
+import { awsConfigFromEnv, dynamoClient, tableName } from '@gong/core/adapters/aws/clients';
 import { SqsQueue } from '@gong/core/adapters/aws/sqs-queue';
 import { DynamoWorkerStatusStore } from '@gong/core/adapters/aws/worker-status-store';
 import { CONFIG_TABLE, commandQueue, RESULTS_QUEUE } from '@gong/core/infra/resources';
@@ -44,15 +44,7 @@ export async function runWorkerCli(argv: string[]): Promise<void> {
     .replace(/[^A-Za-z0-9-]/g, '')
     .slice(0, 20)}-${process.pid}-${Date.now().toString(36)}`;
   const log = jsonLogger({ svc: 'worker', slot });
-  const endpoint = env.AWS_ENDPOINT_URL;
-  const aws: AwsConfig = {
-    region: env.AWS_REGION,
-    prefix: env.GONG_PREFIX,
-    ...((env.AWS_ENDPOINT_URL_DYNAMODB ?? endpoint)
-      ? { dynamodbEndpoint: env.AWS_ENDPOINT_URL_DYNAMODB ?? endpoint }
-      : {}),
-    ...((env.AWS_ENDPOINT_URL_SQS ?? endpoint) ? { sqsEndpoint: env.AWS_ENDPOINT_URL_SQS ?? endpoint } : {}),
-  };
+  const aws = awsConfigFromEnv(env);
   const worker = new Worker({
     slot,
     workerId,

@@ -24,6 +24,27 @@ export function dynamoBaseClient(config: AwsConfig): DynamoDBClient {
   });
 }
 
+/** The AWS settings every Gong process reads from its environment (parsed by its env module). */
+export interface AwsEnv {
+  AWS_REGION: string;
+  GONG_PREFIX: string;
+  AWS_ENDPOINT_URL?: string;
+  AWS_ENDPOINT_URL_DYNAMODB?: string;
+  AWS_ENDPOINT_URL_SQS?: string;
+}
+
+/** Service-specific endpoints win over AWS_ENDPOINT_URL; none at all means real AWS. */
+export function awsConfigFromEnv(e: AwsEnv): AwsConfig {
+  const dynamodbEndpoint = e.AWS_ENDPOINT_URL_DYNAMODB ?? e.AWS_ENDPOINT_URL;
+  const sqsEndpoint = e.AWS_ENDPOINT_URL_SQS ?? e.AWS_ENDPOINT_URL;
+  return {
+    region: e.AWS_REGION,
+    prefix: e.GONG_PREFIX,
+    ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
+    ...(sqsEndpoint ? { sqsEndpoint } : {}),
+  };
+}
+
 export function dynamoClient(config: AwsConfig): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(dynamoBaseClient(config), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
