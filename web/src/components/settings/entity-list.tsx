@@ -18,7 +18,8 @@ export function EntityList<T extends { id: string }>({
   query: UseQueryResult<T[]>;
   selected: string | undefined;
   onSelect: (id: string) => void;
-  onNew: () => void;
+  /** absent: no New button (the user may not create) */
+  onNew?: (() => void) | undefined;
   render: (item: T) => ReactNode;
   empty: ReactNode;
 }) {
@@ -26,9 +27,11 @@ export function EntityList<T extends { id: string }>({
     <section className="panel" aria-label={title}>
       <div className="spread">
         <h2>{title}</h2>
-        <button type="button" className="primary" onClick={onNew}>
-          New
-        </button>
+        {onNew && (
+          <button type="button" className="primary" onClick={onNew}>
+            New
+          </button>
+        )}
       </div>
       <QueryState query={query} what={title.toLowerCase()} empty={empty}>
         {(items) => (

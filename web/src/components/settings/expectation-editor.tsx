@@ -12,13 +12,32 @@ function regexError(pattern: string, flags: string): string | undefined {
   }
 }
 
-/** What a paired step expects back, with a live tester: type a sample reply and see if it matches. */
+const KIND_LABELS: Record<Expectation['kind'], string> = {
+  exact: 'exactly this text',
+  contains: 'text containing',
+  regex: 'text matching a regex',
+  any: 'any reply',
+  none: 'no reply',
+};
+const ALL_KINDS = Object.keys(KIND_LABELS) as Expectation['kind'][];
+
+/**
+ * What a paired step expects back, with a live tester: type a sample reply and see if it matches.
+ * `readOnly` locks the expectation but keeps the tester usable.
+ */
 export function ExpectationEditor({
   value,
   onChange,
+  kinds = ALL_KINDS,
+  readOnly = false,
+  label = 'Expect',
 }: {
   value: Expectation;
   onChange: (e: Expectation) => void;
+  /** the kinds offered (default: all) */
+  kinds?: readonly Expectation['kind'][];
+  readOnly?: boolean;
+  label?: string;
 }) {
   const id = useId();
   const [sample, setSample] = useState('');
@@ -27,10 +46,11 @@ export function ExpectationEditor({
   return (
     <div className="form-grid">
       <label htmlFor={`${id}-kind`}>
-        Expect
+        {label}
         <select
           id={`${id}-kind`}
           value={value.kind}
+          disabled={readOnly}
           onChange={(e) => {
             const k = e.target.value as Expectation['kind'];
             const text = 'text' in value ? value.text : 'pattern' in value ? value.pattern : '';
@@ -39,11 +59,11 @@ export function ExpectationEditor({
             else onChange({ kind: k });
           }}
         >
-          <option value="exact">exactly this text</option>
-          <option value="contains">text containing</option>
-          <option value="regex">text matching a regex</option>
-          <option value="any">any reply</option>
-          <option value="none">no reply</option>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
       </label>
       {(value.kind === 'exact' || value.kind === 'contains') && (
@@ -52,6 +72,7 @@ export function ExpectationEditor({
           <input
             id={`${id}-text`}
             value={value.text}
+            readOnly={readOnly}
             onChange={(e) => onChange({ ...value, text: e.target.value })}
           />
         </label>
@@ -64,6 +85,7 @@ export function ExpectationEditor({
               id={`${id}-re`}
               className="mono"
               value={value.pattern}
+              readOnly={readOnly}
               aria-invalid={Boolean(error)}
               onChange={(e) => onChange({ ...value, pattern: e.target.value })}
             />
@@ -74,6 +96,7 @@ export function ExpectationEditor({
             <input
               id={`${id}-fl`}
               value={value.flags}
+              readOnly={readOnly}
               pattern="[imsu]*"
               onChange={(e) => onChange({ ...value, flags: e.target.value.replace(/[^imsu]/g, '') })}
             />

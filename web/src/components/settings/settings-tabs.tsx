@@ -7,6 +7,7 @@ const TABS = [
   ['connections', 'Connections'],
   ['operators', 'Operators'],
   ['sequences', 'Sequences'],
+  ['library', 'Test library'],
   ['strategies', 'Strategies'],
   ['users', 'Users'],
   ['schedules', 'Schedules'],

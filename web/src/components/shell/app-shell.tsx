@@ -14,6 +14,8 @@ const NAV = [
   { href: '/stress', label: 'Stress testing' },
   { href: '/results', label: 'Results' },
   { href: '/settings', label: 'Settings', admin: true },
+  // administrators reach it among the settings tabs
+  { href: '/settings/library', label: 'Test library', admin: false },
 ] as const;
 
 export function AppShell({ user, children }: { user: GongUser; children: ReactNode }) {
@@ -24,7 +26,7 @@ export function AppShell({ user, children }: { user: GongUser; children: ReactNo
       <div className="shell">
         <nav className="sidebar" aria-label="Main">
           <div className="logo">Gong</div>
-          {NAV.filter((n) => !('admin' in n) || isAdmin).map((n) => (
+          {NAV.filter((n) => !('admin' in n) || n.admin === isAdmin).map((n) => (
             <Link key={n.href} href={n.href} aria-current={pathname.startsWith(n.href) ? 'page' : undefined}>
               {n.label}
             </Link>

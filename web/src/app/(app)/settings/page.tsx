@@ -1,5 +1,8 @@
 import { redirect } from 'next/navigation';
+import { canDo } from '@/lib/auth/roles';
+import { requireSession } from '@/lib/auth/session';
 
-export default function SettingsIndex() {
-  redirect('/settings/connections');
+export default async function SettingsIndex() {
+  const session = await requireSession();
+  redirect(canDo(session.user.roles, 'admin') ? '/settings/connections' : '/settings/library');
 }
