@@ -59,6 +59,11 @@ export function useRemove(resource: Resource) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>(`/${resource}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: crudKeys.all(resource) }),
+    // queries about the deleted record itself (its jCli script…) would only fetch a 404 now
+    onSuccess: (_, id) =>
+      qc.invalidateQueries({
+        queryKey: crudKeys.all(resource),
+        predicate: (q) => !q.queryKey.includes(id),
+      }),
   });
 }
