@@ -31,7 +31,7 @@ export interface Route<B = unknown, Q = Record<string, string>> {
   response?: z.ZodType;
   /** what the caller is doing, for presence (a handler's `Reply.activity` wins) */
   activity?: string | ((params: Record<string, string>) => string);
-  produces?: 'json' | 'csv';
+  produces?: 'json' | 'csv' | 'text';
   handle(req: RouteRequest<B, Q>): Promise<Reply>;
 }
 

@@ -40,7 +40,9 @@ export function openApiDocument(
     const okContent =
       r.produces === 'csv'
         ? { 'text/csv': { schema: { type: 'string' } } }
-        : { 'application/json': { schema: r.response ? schemaOf(r.response, 'output') : {} } };
+        : r.produces === 'text'
+          ? { 'text/plain': { schema: { type: 'string' } } }
+          : { 'application/json': { schema: r.response ? schemaOf(r.response, 'output') : {} } };
     const responses: Json = {
       [okStatus === '201' && !r.response ? '200' : okStatus]:
         okStatus === '204' ? { description: 'done' } : { description: 'success', content: okContent },

@@ -28,6 +28,18 @@ export interface SessionHeader {
   userName: string;
 }
 
+/** The issue description in Jira wiki markup: who, where, the stats and the log as a table. */
+export function jiraDescription(header: SessionHeader, entries: readonly NumberedLogEntry[]): string {
+  const stats = sessionStats(entries);
+  return [
+    `Functional session ${header.id} on *${header.operatorName}* via connection *${header.connectionName}*, number ${header.msisdn}, by ${header.userName}.`,
+    '',
+    `Sent: ${stats.sent} · received: ${stats.received} · average return time: ${stats.averageReturnMs ?? '–'} ms`,
+    '',
+    sessionWikiTable(entries),
+  ].join('\n');
+}
+
 /** Creates a Jira issue (REST v2 `POST /rest/api/2/issue`) whose description holds the log as a table. */
 export async function exportToJira(
   config: JiraConfig | undefined,
@@ -42,14 +54,7 @@ export async function exportToJira(
       'Jira export is not configured: set GONG_JIRA_BASE_URL, GONG_JIRA_PROJECT and GONG_JIRA_TOKEN',
     );
   }
-  const stats = sessionStats(entries);
-  const description = [
-    `Functional session ${header.id} on *${header.operatorName}* via connection *${header.connectionName}*, number ${header.msisdn}, by ${header.userName}.`,
-    '',
-    `Sent: ${stats.sent} · received: ${stats.received} · average return time: ${stats.averageReturnMs ?? '–'} ms`,
-    '',
-    sessionWikiTable(entries),
-  ].join('\n');
+  const description = jiraDescription(header, entries);
   const base = config.baseUrl.replace(/\/+$/, '');
   const payload = {
     fields: {

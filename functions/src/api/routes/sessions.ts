@@ -1,6 +1,6 @@
 import { FunctionalSession } from '@gong/core/domain/functional-session';
 import { z } from 'zod';
-import { exportToJira, JiraExportBody } from '../../sessions/jira';
+import { exportToJira, JiraExportBody, jiraDescription, type SessionHeader } from '../../sessions/jira';
 import { readSessionLog, sessionCsv, sessionStats } from '../../sessions/session-log';
 import {
   advanceSession,
@@ -32,6 +32,22 @@ const on = (name: string | undefined) => (name ? `functional session on ${name}`
 /** Functional sessions: one user, one connection, one operator, one number. */
 export function sessionRoutes(deps: ApiDeps): AnyRoute[] {
   const id = (params: Record<string, string>) => pathId(params, 'functional session');
+  const sessionHeader = async (
+    s: FunctionalSession,
+    who: { name?: string; email: string },
+  ): Promise<SessionHeader> => {
+    const [operator, connection] = await Promise.all([
+      deps.repositories.operators.get(s.tenantId, s.operatorId),
+      deps.repositories.connections.get(s.tenantId, s.connectionId),
+    ]);
+    return {
+      id: s.id,
+      msisdn: s.msisdn,
+      operatorName: operator?.name ?? s.operatorId,
+      connectionName: connection?.name ?? s.connectionId,
+      userName: who.name || who.email,
+    };
+  };
   const operatorName = async (tenantId: string, operatorId: string) =>
     (await deps.repositories.operators.get(tenantId, operatorId))?.name;
   return [
@@ -184,6 +200,26 @@ export function sessionRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
+      method: 'GET',
+      path: '/sessions/{id}/export.jira.txt',
+      auth: 'viewer',
+      tag: TAG,
+      summary: 'The Jira issue text (wiki markup) the Jira export would create, to paste by hand',
+      produces: 'text',
+      async handle({ principal, params }) {
+        const s = await getSession(deps, principal.tenantId, id(params));
+        const [header, entries] = await Promise.all([
+          sessionHeader(s, principal),
+          fullLog(deps, s.tenantId, s.id),
+        ]);
+        return {
+          text: jiraDescription(header, entries),
+          contentType: 'text/plain; charset=utf-8',
+          headers: { 'content-disposition': `attachment; filename="session-${s.id}-jira.txt"` },
+        };
+      },
+    }),
+    route({
       method: 'POST',
       path: '/sessions/{id}/jira',
       auth: 'tester',
@@ -194,25 +230,12 @@ export function sessionRoutes(deps: ApiDeps): AnyRoute[] {
       response: z.object({ id: z.string(), key: z.string(), url: z.string() }),
       async handle({ principal, params, body }) {
         const s = await getSession(deps, principal.tenantId, id(params));
-        const [operator, connection, entries] = await Promise.all([
-          deps.repositories.operators.get(s.tenantId, s.operatorId),
-          deps.repositories.connections.get(s.tenantId, s.connectionId),
+        const [header, entries] = await Promise.all([
+          sessionHeader(s, principal),
           fullLog(deps, s.tenantId, s.id),
         ]);
-        const issue = await exportToJira(
-          deps.config.jira,
-          deps.fetch ?? fetch,
-          {
-            id: s.id,
-            msisdn: s.msisdn,
-            operatorName: operator?.name ?? s.operatorId,
-            connectionName: connection?.name ?? s.connectionId,
-            userName: principal.name || principal.email,
-          },
-          entries,
-          body,
-        );
-        return { status: 201, json: issue, activity: on(operator?.name) };
+        const issue = await exportToJira(deps.config.jira, deps.fetch ?? fetch, header, entries, body);
+        return { status: 201, json: issue, activity: on(header.operatorName) };
       },
     }),
   ];

@@ -20,6 +20,7 @@ import {
 } from '@/lib/api/sessions';
 import { fmtMs, fmtNum } from '@/lib/format';
 import { ChatView } from './chat-view';
+import { LibrarySend } from './library-send';
 
 const STATE_COLOUR: Record<SessionView['state'], string> = {
   open: 'green',
@@ -134,6 +135,7 @@ export function SessionCard({ id, onClose }: { id: string; onClose: () => void }
               Send
             </button>
           </form>
+          <LibrarySend sessionId={s.id} disabled={s.state === 'running'} />
           <div className="row">
             <label>
               Sequence
@@ -194,12 +196,23 @@ export function SessionCard({ id, onClose }: { id: string; onClose: () => void }
               Export CSV
             </a>
             <button type="button" disabled={jira.isPending} onClick={() => jira.mutate()}>
-              Export to Jira
+              {jira.isPending ? 'Exporting…' : 'Export to Jira'}
             </button>
+            <a
+              className="button"
+              href={downloadUrl(`/sessions/${s.id}/export.jira.txt`)}
+              download
+              title="The issue text in Jira wiki markup, to paste into an issue by hand"
+            >
+              Jira text
+            </a>
             {jira.data && (
-              <a href={jira.data.url} target="_blank" rel="noreferrer">
-                {jira.data.key}
-              </a>
+              <span className="ok" role="status">
+                Created{' '}
+                <a href={jira.data.url} target="_blank" rel="noreferrer">
+                  {jira.data.key}
+                </a>
+              </span>
             )}
           </div>
           <MutationError error={send.error ?? action.error ?? patch.error ?? jira.error} />
