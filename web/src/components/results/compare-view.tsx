@@ -4,7 +4,19 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { LineChart } from '@/components/charts/line-chart';
 import { Empty, ErrorBox, Loading } from '@/components/ui/query-state';
-import { useCompare, useRuns } from '@/lib/api/runs';
+import { type RunView, useCompare, useRuns } from '@/lib/api/runs';
+import { comparisonCsv } from '@/lib/compare-csv';
+import { fmtDateTime } from '@/lib/format';
+
+/** Save text as a file through a temporary object URL. */
+function saveFile(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 const VERDICT_COLOUR: Record<string, string> = { regressed: 'red', improved: 'green' };
 
@@ -13,15 +25,16 @@ export function CompareView({ ids, baseline }: { ids: string[]; baseline?: strin
   const router = useRouter();
   const cmp = useCompare(ids, baseline);
   const runs = useRuns({});
-  const label = (id: string) => {
-    const r = runs.data?.items.find((x) => x.id === id);
-    return r?.plan.name || id;
-  };
+  const labels = runLabels(ids, runs.data?.items ?? []);
+  const label = (id: string) => labels.get(id) ?? id;
   if (ids.length < 2) {
     return (
-      <Empty>
-        Pick two or more runs in <Link href="/results">Results</Link> to compare them.
-      </Empty>
+      <>
+        <h1>Compare runs</h1>
+        <Empty>
+          Pick two or more runs in <Link href="/results">Results</Link> to compare them.
+        </Empty>
+      </>
     );
   }
   if (cmp.isPending) return <Loading what="the comparison" />;
@@ -39,9 +52,19 @@ export function CompareView({ ids, baseline }: { ids: string[]; baseline?: strin
     <div className="stack">
       <div className="spread">
         <h1 style={{ margin: 0 }}>Compare runs</h1>
-        <Link className="button" href="/results">
-          All results
-        </Link>
+        <div className="row">
+          <button
+            type="button"
+            onClick={() =>
+              saveFile(`compare-${c.runIds.join('-')}.csv`, comparisonCsv(c, label), 'text/csv;charset=utf-8')
+            }
+          >
+            Download CSV
+          </button>
+          <Link className="button" href="/results">
+            All results
+          </Link>
+        </div>
       </div>
       <section className="panel" data-testid="compare-verdicts">
         <div className="row">
@@ -81,6 +104,7 @@ export function CompareView({ ids, baseline }: { ids: string[]; baseline?: strin
                 <th key={id} className="num">
                   {label(id)}
                   {id === c.baselineId ? ' (baseline)' : ''}
+                  <div className="muted small mono">{id}</div>
                 </th>
               ))}
             </tr>
@@ -150,6 +174,24 @@ export function CompareView({ ids, baseline }: { ids: string[]; baseline?: strin
       </div>
     </div>
   );
+}
+
+/**
+ * Names for the runs, unique (the charts key their lines by them): the plan name and start time, and
+ * the run id where that is still ambiguous (or the run is not among the newest listed).
+ */
+function runLabels(ids: string[], runs: RunView[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const id of ids) {
+    const r = runs.find((x) => x.id === id);
+    const when = r ? fmtDateTime(r.startAt ?? r.createdAt) : undefined;
+    let l = !r ? id : r.plan.name ? `${r.plan.name}, ${when}` : `Run of ${when}`;
+    if (used.has(l)) l = `${l} (${id})`;
+    used.add(l);
+    out.set(id, l);
+  }
+  return out;
 }
 
 const round = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 100) / 100);
