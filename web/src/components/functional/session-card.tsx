@@ -3,6 +3,7 @@
 import type { Encoding } from '@gong/core/domain/message';
 import { useState } from 'react';
 import { useMe } from '@/components/shell/me';
+import { EncodingOptions } from '@/components/ui/encoding-options';
 import { Progress } from '@/components/ui/progress';
 import { ErrorBox, Loading, MutationError } from '@/components/ui/query-state';
 import { downloadUrl } from '@/lib/api/client';
@@ -120,10 +121,7 @@ export function SessionCard({ id, onClose }: { id: string; onClose: () => void }
             <label>
               Encoding
               <select value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding)}>
-                <option value="auto">auto</option>
-                <option value="gsm7">GSM 7-bit</option>
-                <option value="latin1">Latin-1</option>
-                <option value="ucs2">UCS-2</option>
+                <EncodingOptions />
               </select>
             </label>
             <button

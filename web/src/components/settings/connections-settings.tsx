@@ -7,7 +7,8 @@ import { useApplyJcli, useJcliScript, useTestConnection } from '@/lib/api/connec
 import { useRemove, useSave } from '@/lib/api/crud';
 import { type ConnectionView, useConnections } from '@/lib/api/resources';
 import { CopyButton } from './copy-button';
-import { EntityList } from './entity-list';
+import { type EntityFormProps, EntitySection } from './entity-section';
+import { FormActions } from './form-actions';
 
 interface Form {
   name: string;
@@ -90,64 +91,20 @@ function toBody(f: Form) {
 
 export function ConnectionsSettings() {
   const list = useConnections();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
-  // remount the form only when the user picks another record, not when a save selects the new one
-  const [formKey, setFormKey] = useState(0);
-  const current = list.data?.find((c) => c.id === selected);
   return (
-    <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
-      <EntityList
-        title="Connections"
-        query={list}
-        selected={selected}
-        onSelect={(id) => {
-          setSelected(id);
-          setCreating(false);
-          setFormKey((k) => k + 1);
-        }}
-        onNew={() => {
-          setSelected(undefined);
-          setCreating(true);
-          setFormKey((k) => k + 1);
-        }}
-        render={(c) => <span>{c.name}</span>}
-        empty="No connections yet. Press New to describe your first gateway."
-      />
-      <div className="stack">
-        {(creating || current) && (
-          <ConnectionForm
-            key={formKey}
-            initial={current}
-            onSaved={(id) => {
-              setSelected(id);
-              setCreating(false);
-            }}
-            onDeleted={() => setSelected(undefined)}
-          />
-        )}
-        {current && <JcliPanel id={current.id} />}
-        {!creating && !current && (
-          <div className="state-box">
-            Pick a connection to edit it and see its jCli script, or press New. A connection is one gateway:
-            its jCli admin port (Jasmin: 8990), its SMPP server (2775) and the address where the gateway
-            reaches Gong's workers.
-          </div>
-        )}
-      </div>
-    </div>
+    <EntitySection
+      title="Connections"
+      query={list}
+      render={(c) => <span>{c.name}</span>}
+      empty="No connections yet. Press New to describe your first gateway."
+      hint="Pick a connection to edit it and see its jCli script, or press New. A connection is one gateway: its jCli admin port (Jasmin: 8990), its SMPP server (2775) and the address where the gateway reaches Gong's workers."
+      form={(p) => <ConnectionForm {...p} />}
+      below={(c) => <JcliPanel id={c.id} />}
+    />
   );
 }
 
-function ConnectionForm({
-  initial,
-  onSaved,
-  onDeleted,
-}: {
-  initial: ConnectionView | undefined;
-  onSaved: (id: string) => void;
-  onDeleted: () => void;
-}) {
+function ConnectionForm({ initial, onSaved, onDeleted }: EntityFormProps<ConnectionView>) {
   const [f, setF] = useState<Form>(initial ? toForm(initial) : EMPTY);
   const save = useSave<ConnectionView>('connections');
   const remove = useRemove('connections');
@@ -266,29 +223,17 @@ function ConnectionForm({
           keeps about one submit in flight, so its throughput is roughly 1 / latency.
         </p>
       </fieldset>
-      <MutationError error={save.error ?? remove.error} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save connection'}
-        </button>
-        {initial && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (window.confirm(`Delete connection ${initial.name}?`))
-                remove.mutate(initial.id, { onSuccess: onDeleted });
-            }}
-          >
-            Delete
-          </button>
-        )}
-        {save.isSuccess && (
-          <span className="ok" role="status">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormActions
+        save={save}
+        remove={remove}
+        saveLabel="Save connection"
+        onDelete={
+          initial && {
+            label: `connection ${initial.name}`,
+            run: () => remove.mutate(initial.id, { onSuccess: onDeleted }),
+          }
+        }
+      />
     </form>
   );
 }

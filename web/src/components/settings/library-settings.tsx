@@ -5,6 +5,7 @@ import type { Encoding } from '@gong/core/domain/message';
 import type { LibraryEntry } from '@gong/core/domain/sequence';
 import { useState } from 'react';
 import { useMe } from '@/components/shell/me';
+import { EncodingOptions } from '@/components/ui/encoding-options';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { useLibrary } from '@/lib/api/resources';
 import { libraryCheck, PATTERN_KINDS } from '@/lib/library-check';
@@ -128,10 +129,7 @@ function LibraryForm({
             disabled={readOnly}
             onChange={(e) => setEncoding(e.target.value as Encoding)}
           >
-            <option value="auto">auto</option>
-            <option value="gsm7">GSM 7-bit</option>
-            <option value="latin1">Latin-1</option>
-            <option value="ucs2">UCS-2</option>
+            <EncodingOptions />
           </select>
         </label>
       </div>

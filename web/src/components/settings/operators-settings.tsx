@@ -2,10 +2,10 @@
 
 import type { NumberRange } from '@gong/core/domain/operator';
 import { useState } from 'react';
-import { MutationError } from '@/components/ui/query-state';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { type OperatorView, useConnections, useOperators } from '@/lib/api/resources';
-import { EntityList } from './entity-list';
+import { type EntityFormProps, EntitySection } from './entity-section';
+import { FormActions } from './form-actions';
 
 interface Form {
   name: string;
@@ -30,51 +30,23 @@ const EMPTY: Form = {
 export function OperatorsSettings() {
   const list = useOperators();
   const conns = useConnections();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
-  // remount the form only when the user picks another record, not when a save selects the new one
-  const [formKey, setFormKey] = useState(0);
-  const current = list.data?.find((o) => o.id === selected);
   const connName = (id: string) => conns.data?.find((c) => c.id === id)?.name ?? id;
   return (
-    <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
-      <EntityList
-        title="Operators"
-        query={list}
-        selected={selected}
-        onSelect={(id) => {
-          setSelected(id);
-          setCreating(false);
-          setFormKey((k) => k + 1);
-        }}
-        onNew={() => {
-          setSelected(undefined);
-          setCreating(true);
-          setFormKey((k) => k + 1);
-        }}
-        render={(o) => (
-          <>
-            <span>{o.name}</span>
-            <span className="small">{connName(o.connectionId)}</span>
-          </>
-        )}
-        empty="No operators yet. An operator is a simulated mobile network: press New and give it number ranges."
-      />
-      {creating || current ? (
-        <OperatorForm
-          key={formKey}
-          initial={current}
-          connections={(conns.data ?? []).map((c) => ({ id: c.id, name: c.name }))}
-          onSaved={(id) => {
-            setSelected(id);
-            setCreating(false);
-          }}
-          onDeleted={() => setSelected(undefined)}
-        />
-      ) : (
-        <div className="state-box">Pick an operator to edit it, or press New.</div>
+    <EntitySection
+      title="Operators"
+      query={list}
+      render={(o) => (
+        <>
+          <span>{o.name}</span>
+          <span className="small">{connName(o.connectionId)}</span>
+        </>
       )}
-    </div>
+      empty="No operators yet. An operator is a simulated mobile network: press New and give it number ranges."
+      hint="Pick an operator to edit it, or press New."
+      form={(p) => (
+        <OperatorForm {...p} connections={(conns.data ?? []).map((c) => ({ id: c.id, name: c.name }))} />
+      )}
+    />
   );
 }
 
@@ -83,12 +55,7 @@ function OperatorForm({
   connections,
   onSaved,
   onDeleted,
-}: {
-  initial: OperatorView | undefined;
-  connections: { id: string; name: string }[];
-  onSaved: (id: string) => void;
-  onDeleted: () => void;
-}) {
+}: EntityFormProps<OperatorView> & { connections: { id: string; name: string }[] }) {
   const [f, setF] = useState<Form>(
     initial
       ? {
@@ -275,29 +242,17 @@ function OperatorForm({
           e.g. prefix 4072, from 1000000 to 1000999, 7 digits → 40721000000 … 40721000999.
         </p>
       </fieldset>
-      <MutationError error={save.error ?? remove.error} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save operator
-        </button>
-        {initial && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (window.confirm(`Delete operator ${initial.name}?`))
-                remove.mutate(initial.id, { onSuccess: onDeleted });
-            }}
-          >
-            Delete
-          </button>
-        )}
-        {save.isSuccess && (
-          <span className="ok" role="status">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormActions
+        save={save}
+        remove={remove}
+        saveLabel="Save operator"
+        onDelete={
+          initial && {
+            label: `operator ${initial.name}`,
+            run: () => remove.mutate(initial.id, { onSuccess: onDeleted }),
+          }
+        }
+      />
     </form>
   );
 }

@@ -3,70 +3,34 @@
 import type { Schedule } from '@gong/core/domain/schedule';
 import type { StressPlan } from '@gong/core/domain/stress-run';
 import { useState } from 'react';
-import { MutationError } from '@/components/ui/query-state';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { useConnections, useOperators, useSchedules, useStrategies } from '@/lib/api/resources';
+import { choiceLabel } from '@/lib/choice-label';
 import { fmtDateTime } from '@/lib/format';
-import { EntityList } from './entity-list';
+import { type EntityFormProps, EntitySection } from './entity-section';
+import { FormActions } from './form-actions';
 
 /** Saved stress plans that run on a cron (EventBridge style), judged by k6-style thresholds. */
 export function SchedulesSettings() {
   const list = useSchedules();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
-  // remount the form only when the user picks another record, not when a save selects the new one
-  const [formKey, setFormKey] = useState(0);
-  const current = list.data?.find((s) => s.id === selected);
   return (
-    <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
-      <EntityList
-        title="Schedules"
-        query={list}
-        selected={selected}
-        onSelect={(id) => {
-          setSelected(id);
-          setCreating(false);
-          setFormKey((k) => k + 1);
-        }}
-        onNew={() => {
-          setSelected(undefined);
-          setCreating(true);
-          setFormKey((k) => k + 1);
-        }}
-        render={(s) => (
-          <>
-            <span>{s.name}</span>
-            <span className="small">{s.enabled ? s.cron : 'disabled'}</span>
-          </>
-        )}
-        empty="No schedules. Press New to run a stress plan every night and compare it with a baseline."
-      />
-      {creating || current ? (
-        <ScheduleForm
-          key={formKey}
-          initial={current}
-          onSaved={(id) => {
-            setSelected(id);
-            setCreating(false);
-          }}
-          onDeleted={() => setSelected(undefined)}
-        />
-      ) : (
-        <div className="state-box">Pick a schedule to edit it, or press New.</div>
+    <EntitySection
+      title="Schedules"
+      query={list}
+      render={(s) => (
+        <>
+          <span>{s.name}</span>
+          <span className="small">{s.enabled ? s.cron : 'disabled'}</span>
+        </>
       )}
-    </div>
+      empty="No schedules. Press New to run a stress plan every night and compare it with a baseline."
+      hint="Pick a schedule to edit it, or press New."
+      form={(p) => <ScheduleForm {...p} />}
+    />
   );
 }
 
-function ScheduleForm({
-  initial,
-  onSaved,
-  onDeleted,
-}: {
-  initial: Schedule | undefined;
-  onSaved: (id: string) => void;
-  onDeleted: () => void;
-}) {
+function ScheduleForm({ initial, onSaved, onDeleted }: EntityFormProps<Schedule>) {
   const conns = useConnections();
   const ops = useOperators();
   const strategies = useStrategies();
@@ -155,7 +119,7 @@ function ScheduleForm({
         <label>
           Connection
           <select value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
-            <option value="">— choose —</option>
+            <option value="">{choiceLabel(conns, '— choose —', 'no connections yet')}</option>
             {(conns.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -166,7 +130,11 @@ function ScheduleForm({
         <label>
           Strategy
           <select value={strategyId} onChange={(e) => setStrategyId(e.target.value)}>
-            <option value="">{initial ? `keep (${initial.plan.strategy.kind})` : '— choose —'}</option>
+            <option value="">
+              {initial
+                ? `keep (${initial.plan.strategy.kind})`
+                : choiceLabel(strategies, '— choose —', 'no strategies yet (Settings → Strategies)')}
+            </option>
             {(strategies.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -225,36 +193,18 @@ function ScheduleForm({
           onChange={(e) => setThresholds(e.target.value)}
         />
       </label>
-      {problems.length > 0 && (
-        <ul className="field-error">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
-      <MutationError error={save.error ?? remove.error} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={save.isPending || problems.length > 0}>
-          Save schedule
-        </button>
-        {initial && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (window.confirm(`Delete schedule ${initial.name}?`))
-                remove.mutate(initial.id, { onSuccess: onDeleted });
-            }}
-          >
-            Delete
-          </button>
-        )}
-        {save.isSuccess && (
-          <span className="ok" role="status">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormActions
+        save={save}
+        remove={remove}
+        saveLabel="Save schedule"
+        problems={problems}
+        onDelete={
+          initial && {
+            label: `schedule ${initial.name}`,
+            run: () => remove.mutate(initial.id, { onSuccess: onDeleted }),
+          }
+        }
+      />
     </form>
   );
 }

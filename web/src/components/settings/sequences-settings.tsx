@@ -4,11 +4,12 @@ import type { Expectation } from '@gong/core/domain/expectation';
 import type { Encoding } from '@gong/core/domain/message';
 import type { Sequence, Step } from '@gong/core/domain/sequence';
 import { useState } from 'react';
-import { MutationError } from '@/components/ui/query-state';
+import { EncodingOptions } from '@/components/ui/encoding-options';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { useSequences } from '@/lib/api/resources';
-import { EntityList } from './entity-list';
+import { type EntityFormProps, EntitySection } from './entity-section';
 import { ExpectationEditor } from './expectation-editor';
+import { FormActions } from './form-actions';
 
 type StepDraft = Pick<Step, 'id' | 'timeoutMs' | 'thinkMs'> & {
   text: string;
@@ -59,61 +60,24 @@ function toStep(d: StepDraft) {
 
 export function SequencesSettings() {
   const list = useSequences();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
-  // remount the form only when the user picks another record, not when a save selects the new one
-  const [formKey, setFormKey] = useState(0);
-  const current = list.data?.find((s) => s.id === selected);
   return (
-    <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
-      <EntityList
-        title="Sequences"
-        query={list}
-        selected={selected}
-        onSelect={(id) => {
-          setSelected(id);
-          setCreating(false);
-          setFormKey((k) => k + 1);
-        }}
-        onNew={() => {
-          setSelected(undefined);
-          setCreating(true);
-          setFormKey((k) => k + 1);
-        }}
-        render={(s) => (
-          <>
-            <span>{s.name}</span>
-            <span className="small">{s.steps.length} steps</span>
-          </>
-        )}
-        empty="No sequences yet. Press New to build one: a list of messages, each optionally paired with the answer you expect."
-      />
-      {creating || current ? (
-        <SequenceBuilder
-          key={formKey}
-          initial={current}
-          onSaved={(id) => {
-            setSelected(id);
-            setCreating(false);
-          }}
-          onDeleted={() => setSelected(undefined)}
-        />
-      ) : (
-        <div className="state-box">Pick a sequence to edit it, or press New.</div>
+    <EntitySection
+      title="Sequences"
+      query={list}
+      render={(s) => (
+        <>
+          <span>{s.name}</span>
+          <span className="small">{s.steps.length} steps</span>
+        </>
       )}
-    </div>
+      empty="No sequences yet. Press New to build one: a list of messages, each optionally paired with the answer you expect."
+      hint="Pick a sequence to edit it, or press New."
+      form={(p) => <SequenceBuilder {...p} />}
+    />
   );
 }
 
-function SequenceBuilder({
-  initial,
-  onSaved,
-  onDeleted,
-}: {
-  initial: Sequence | undefined;
-  onSaved: (id: string) => void;
-  onDeleted: () => void;
-}) {
+function SequenceBuilder({ initial, onSaved, onDeleted }: EntityFormProps<Sequence>) {
   const [name, setName] = useState(initial?.name ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
   const [steps, setSteps] = useState<StepDraft[]>(initial ? initial.steps.map(fromStep) : [newStep(true)]);
@@ -237,10 +201,7 @@ function SequenceBuilder({
                     value={s.encoding}
                     onChange={(e) => set(i, { encoding: e.target.value as Encoding })}
                   >
-                    <option value="auto">auto</option>
-                    <option value="gsm7">GSM 7-bit</option>
-                    <option value="latin1">Latin-1</option>
-                    <option value="ucs2">UCS-2</option>
+                    <EncodingOptions />
                   </select>
                 </label>
                 <label>
@@ -314,36 +275,18 @@ function SequenceBuilder({
           Add paired step
         </button>
       </div>
-      {problems.length > 0 && (
-        <ul className="field-error">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
-      <MutationError error={save.error ?? remove.error} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={save.isPending || problems.length > 0}>
-          {save.isPending ? 'Saving…' : 'Save sequence'}
-        </button>
-        {initial && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (window.confirm(`Delete sequence ${initial.name}?`))
-                remove.mutate(initial.id, { onSuccess: onDeleted });
-            }}
-          >
-            Delete
-          </button>
-        )}
-        {save.isSuccess && (
-          <span className="ok" role="status">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormActions
+        save={save}
+        remove={remove}
+        saveLabel="Save sequence"
+        problems={problems}
+        onDelete={
+          initial && {
+            label: `sequence ${initial.name}`,
+            run: () => remove.mutate(initial.id, { onSuccess: onDeleted }),
+          }
+        }
+      />
     </form>
   );
 }

@@ -4,68 +4,31 @@ import type { Strategy, StrategySpec } from '@gong/core/domain/strategy';
 import { useState } from 'react';
 import { defaultSpec, StrategyEditor } from '@/components/strategy/strategy-editor';
 import { StrategyPreview } from '@/components/strategy/strategy-preview';
-import { MutationError } from '@/components/ui/query-state';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { useOperators, useStrategies } from '@/lib/api/resources';
-import { EntityList } from './entity-list';
+import { type EntityFormProps, EntitySection } from './entity-section';
+import { FormActions } from './form-actions';
 
 export function StrategiesSettings() {
   const list = useStrategies();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
-  // remount the form only when the user picks another record, not when a save selects the new one
-  const [formKey, setFormKey] = useState(0);
-  const current = list.data?.find((s) => s.id === selected);
   return (
-    <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
-      <EntityList
-        title="Strategies"
-        query={list}
-        selected={selected}
-        onSelect={(id) => {
-          setSelected(id);
-          setCreating(false);
-          setFormKey((k) => k + 1);
-        }}
-        onNew={() => {
-          setSelected(undefined);
-          setCreating(true);
-          setFormKey((k) => k + 1);
-        }}
-        render={(s) => (
-          <>
-            <span>{s.name}</span>
-            <span className="small">{s.spec.kind}</span>
-          </>
-        )}
-        empty="No saved strategies. Press New to save a load shape you want to reuse in the stress wizard."
-      />
-      {creating || current ? (
-        <StrategyForm
-          key={formKey}
-          initial={current}
-          onSaved={(id) => {
-            setSelected(id);
-            setCreating(false);
-          }}
-          onDeleted={() => setSelected(undefined)}
-        />
-      ) : (
-        <div className="state-box">Pick a strategy to edit it, or press New.</div>
+    <EntitySection
+      title="Strategies"
+      query={list}
+      render={(s) => (
+        <>
+          <span>{s.name}</span>
+          <span className="small">{s.spec.kind}</span>
+        </>
       )}
-    </div>
+      empty="No saved strategies. Press New to save a load shape you want to reuse in the stress wizard."
+      hint="Pick a strategy to edit it, or press New."
+      form={(p) => <StrategyForm {...p} />}
+    />
   );
 }
 
-function StrategyForm({
-  initial,
-  onSaved,
-  onDeleted,
-}: {
-  initial: Strategy | undefined;
-  onSaved: (id: string) => void;
-  onDeleted: () => void;
-}) {
+function StrategyForm({ initial, onSaved, onDeleted }: EntityFormProps<Strategy>) {
   const ops = useOperators();
   const [name, setName] = useState(initial?.name ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
@@ -150,29 +113,17 @@ function StrategyForm({
           />
         </div>
       </div>
-      <MutationError error={save.error ?? remove.error} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save strategy
-        </button>
-        {initial && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (window.confirm(`Delete strategy ${initial.name}?`))
-                remove.mutate(initial.id, { onSuccess: onDeleted });
-            }}
-          >
-            Delete
-          </button>
-        )}
-        {save.isSuccess && (
-          <span className="ok" role="status">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormActions
+        save={save}
+        remove={remove}
+        saveLabel="Save strategy"
+        onDelete={
+          initial && {
+            label: `strategy ${initial.name}`,
+            run: () => remove.mutate(initial.id, { onSuccess: onDeleted }),
+          }
+        }
+      />
     </form>
   );
 }

@@ -2,10 +2,10 @@
 
 import type { PublicUser, Role } from '@gong/core/domain/user';
 import { useState } from 'react';
-import { MutationError } from '@/components/ui/query-state';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { useUsers } from '@/lib/api/resources';
-import { EntityList } from './entity-list';
+import { type EntityFormProps, EntitySection } from './entity-section';
+import { FormActions } from './form-actions';
 
 // core's ROLES lives next to code that needs node:crypto; the browser bundle takes the list from here.
 const ROLES: readonly Role[] = ['admin', 'stress', 'tester', 'viewer'];
@@ -19,61 +19,24 @@ const ROLE_HELP: Record<Role, string> = {
 
 export function UsersSettings() {
   const list = useUsers();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
-  // remount the form only when the user picks another record, not when a save selects the new one
-  const [formKey, setFormKey] = useState(0);
-  const current = list.data?.find((u) => u.id === selected);
   return (
-    <div className="grid" style={{ gridTemplateColumns: 'minmax(220px, 1fr) 3fr' }}>
-      <EntityList
-        title="Users"
-        query={list}
-        selected={selected}
-        onSelect={(id) => {
-          setSelected(id);
-          setCreating(false);
-          setFormKey((k) => k + 1);
-        }}
-        onNew={() => {
-          setSelected(undefined);
-          setCreating(true);
-          setFormKey((k) => k + 1);
-        }}
-        render={(u) => (
-          <>
-            <span>{u.name}</span>
-            <span className="small">{u.roles.join(', ')}</span>
-          </>
-        )}
-        empty="No users. Press New to invite a colleague."
-      />
-      {creating || current ? (
-        <UserForm
-          key={formKey}
-          initial={current}
-          onSaved={(id) => {
-            setSelected(id);
-            setCreating(false);
-          }}
-          onDeleted={() => setSelected(undefined)}
-        />
-      ) : (
-        <div className="state-box">Pick a user to change their roles, or press New.</div>
+    <EntitySection
+      title="Users"
+      query={list}
+      render={(u) => (
+        <>
+          <span>{u.name}</span>
+          <span className="small">{u.roles.join(', ')}</span>
+        </>
       )}
-    </div>
+      empty="No users. Press New to invite a colleague."
+      hint="Pick a user to change their roles, or press New."
+      form={(p) => <UserForm {...p} />}
+    />
   );
 }
 
-function UserForm({
-  initial,
-  onSaved,
-  onDeleted,
-}: {
-  initial: PublicUser | undefined;
-  onSaved: (id: string) => void;
-  onDeleted: () => void;
-}) {
+function UserForm({ initial, onSaved, onDeleted }: EntityFormProps<PublicUser>) {
   const [email, setEmail] = useState(initial?.email ?? '');
   const [name, setName] = useState(initial?.name ?? '');
   const [roles, setRoles] = useState<Role[]>(initial?.roles ?? ['viewer']);
@@ -140,29 +103,18 @@ function UserForm({
           Disabled (cannot sign in)
         </label>
       )}
-      <MutationError error={save.error ?? remove.error} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={save.isPending || roles.length === 0}>
-          Save user
-        </button>
-        {initial && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (window.confirm(`Delete user ${initial.email}?`))
-                remove.mutate(initial.id, { onSuccess: onDeleted });
-            }}
-          >
-            Delete
-          </button>
-        )}
-        {save.isSuccess && (
-          <span className="ok" role="status">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormActions
+        save={save}
+        remove={remove}
+        saveLabel="Save user"
+        disabled={roles.length === 0}
+        onDelete={
+          initial && {
+            label: `user ${initial.email}`,
+            run: () => remove.mutate(initial.id, { onSuccess: onDeleted }),
+          }
+        }
+      />
     </form>
   );
 }
