@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useLibrary } from '@/lib/api/resources';
 import { useSend } from '@/lib/api/sessions';
+import { choiceLabel } from '@/lib/choice-label';
 import { libraryCheck } from '@/lib/library-check';
 
 /** Send a test-library service check: its input command, judged against its output patterns. */
@@ -26,13 +27,7 @@ export function LibrarySend({ sessionId, disabled }: { sessionId: string; disabl
         Library check
         <select value={entryId} onChange={(e) => setEntryId(e.target.value)} disabled={!library.data}>
           <option value="">
-            {library.isPending
-              ? 'loading…'
-              : library.isError
-                ? 'library unavailable'
-                : library.data.length === 0
-                  ? 'library is empty'
-                  : '— pick a service —'}
+            {choiceLabel(library, '— pick a service —', 'library is empty (see Test library)')}
           </option>
           {(library.data ?? []).map((e) => (
             <option key={e.id} value={e.id}>

@@ -6,6 +6,7 @@ import { ErrorBox, Loading, MutationError } from '@/components/ui/query-state';
 import { useDashboard } from '@/lib/api/dashboard';
 import { useConnections, useOperators, useSequences } from '@/lib/api/resources';
 import { type SessionView, useCreateSession } from '@/lib/api/sessions';
+import { choiceLabel } from '@/lib/choice-label';
 
 /** Pick a connection (with its status), an operator and an existing or new number, then open a session. */
 export function NewSessionForm({
@@ -144,7 +145,11 @@ export function NewSessionForm({
           <label>
             Sequence
             <select name="sequence" value={sequenceId} onChange={(e) => setSequenceId(e.target.value)}>
-              <option value="">{mode === 'automated' ? '— choose —' : 'none (free text only)'}</option>
+              <option value="">
+                {mode === 'automated'
+                  ? choiceLabel(seqs, '— choose —', 'no sequences yet (Settings → Sequences)')
+                  : 'none (free text only)'}
+              </option>
               {(seqs.data ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name} ({s.steps.length} steps)

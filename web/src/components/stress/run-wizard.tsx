@@ -246,7 +246,9 @@ export function RunWizard() {
             </label>
             {!randomSequences && (
               <div className="stack" style={{ marginTop: 8 }}>
-                {(sequences.data ?? []).length === 0 && (
+                {sequences.isPending && <Loading what="sequences" />}
+                {sequences.isError && <ErrorBox error={sequences.error} retry={() => sequences.refetch()} />}
+                {sequences.data?.length === 0 && (
                   <p className="muted">No sequences yet: build one in Settings → Sequences.</p>
                 )}
                 {sequences.data?.map((s) => (

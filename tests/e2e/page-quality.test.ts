@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, login, newUserPage, screenshot } from './support/browser';
+
+const ADMIN_PAGES = [
+  '/dashboard',
+  '/functional',
+  '/stress',
+  '/results',
+  '/settings/connections',
+  '/settings/operators',
+  '/settings/sequences',
+  '/settings/library',
+  '/settings/strategies',
+  '/settings/users',
+  '/settings/schedules',
+  '/settings/scenarios',
+];
+
+/** What every page owes a 1280×800 screen: one h1, nothing wider than the window, no endless spinner. */
+async function checkPage(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('main h1').count(), path).resolves.toBe(1);
+  // every query has settled into data, an empty state or an error: no "Loading …" left
+  await expect
+    .poll(
+      () =>
+        page
+          .locator('main')
+          .getByText(/^Loading /)
+          .count(),
+      { timeout: 30_000, message: path },
+    )
+    .toBe(0);
+  const overflow = await page.evaluate(() => {
+    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document;
+    return d.documentElement.scrollWidth;
+  });
+  expect(overflow, `${path} is wider than the window`).toBeLessThanOrEqual(1280);
+}
+
+describe('every page at 1280×800', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('an administrator sees every page fit, settle and log no console error', async () => {
+    const { page, errors, context } = await newUserPage(browser, inject('webUrl'));
+    await login(page, 'admin@demo.gong');
+    for (const path of ADMIN_PAGES) {
+      await checkPage(page, path);
+      await screenshot(page, `page${path.replace(/\//g, '-')}`);
+      expect(errors, path).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it('settings forms are reachable and usable with the keyboard alone', async () => {
+    const { page, errors, context } = await newUserPage(browser, inject('webUrl'));
+    await login(page, 'admin@demo.gong');
+    await page.goto('/settings/strategies');
+    const list = page.getByRole('region', { name: 'Strategies' });
+    await list.getByRole('button', { name: 'New', exact: true }).waitFor();
+    // Tab from the list's New button into the form; Enter presses the focused button
+    await list.getByRole('button', { name: 'New', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Strategy' });
+    await form.waitFor();
+    await form.getByLabel('Name').focus();
+    await page.keyboard.type(`Keyboard strategy ${Date.now()}`);
+    await page.keyboard.press('Enter'); // submits the form
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await screenshot(page, 'keyboard-strategy');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
