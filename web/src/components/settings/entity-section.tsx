@@ -73,7 +73,9 @@ export function EntitySection<T extends { id: string }>({
           {current && below?.(current)}
         </div>
       ) : (
-        <div className="state-box">{hint}</div>
+        <div className="state-box" style={{ alignSelf: 'start' }}>
+          {hint}
+        </div>
       )}
     </div>
   );
