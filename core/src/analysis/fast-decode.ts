@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { ExchangeRecord, VERDICTS } from '../domain/exchange';
 import { Encoding } from '../domain/message';
+import { expandPackedBatch } from '../messages/packed-records';
 import { WorkerEvent } from '../messages/worker-event';
 
 /**
@@ -13,7 +14,7 @@ export function decodeWorkerEvent(body: string): WorkerEvent {
   const json = body.startsWith('gz1:')
     ? gunzipSync(Buffer.from(body.slice(4), 'base64')).toString('utf8')
     : body;
-  const raw: unknown = JSON.parse(json);
+  const raw: unknown = expandPackedBatch(JSON.parse(json));
   if (!isObject(raw) || raw.type !== 'results.batch' || !Array.isArray(raw.records))
     return WorkerEvent.parse(raw);
   const envelope = WorkerEvent.parse({ ...raw, records: [] });

@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { z } from 'zod';
+import { expandPackedBatch } from './packed-records';
 
 /** SQS caps a message at 256 KiB; keep a margin for attributes. */
 export const MAX_QUEUE_BODY_BYTES = 250_000;
@@ -23,5 +24,5 @@ export function decodeBody<S extends z.ZodType>(schema: S, body: string): z.infe
   const json = body.startsWith(GZIP_PREFIX)
     ? gunzipSync(Buffer.from(body.slice(GZIP_PREFIX.length), 'base64')).toString('utf8')
     : body;
-  return schema.parse(JSON.parse(json));
+  return schema.parse(expandPackedBatch(JSON.parse(json)));
 }
