@@ -7,6 +7,7 @@ import { CONFIG_TABLE, commandQueue, RESULTS_QUEUE } from '@gong/core/infra/reso
 import { env } from '../env';
 import { jsonLogger } from './logger';
 import { preciseClock } from './precise-clock';
+import { ThreadedResultSink } from './result-thread';
 import { Worker } from './worker';
 
 const USAGE = 'usage: gong worker --slot N   (or GONG_SLOT=N); SMPP port = GONG_FLEET_BASE_PORT + N';
@@ -60,7 +61,14 @@ export async function runWorkerCli(argv: string[]): Promise<void> {
     statusIntervalMs: env.GONG_STATUS_INTERVAL_MS,
     drainTimeoutMs: env.GONG_DRAIN_TIMEOUT_MS,
     commandWaitSeconds: env.GONG_COMMAND_WAIT_SEC,
-    sink: { lingerMs: env.GONG_RESULTS_LINGER_MS, maxRecords: env.GONG_RESULTS_BATCH_RECORDS },
+    results: new ThreadedResultSink(
+      {
+        queueName: RESULTS_QUEUE.name,
+        workerId,
+        sink: { lingerMs: env.GONG_RESULTS_LINGER_MS, maxRecords: env.GONG_RESULTS_BATCH_RECORDS },
+      },
+      log,
+    ),
   });
   process.on('uncaughtException', (err) =>
     log.error('uncaught exception (worker keeps running)', { err: String(err.stack ?? err) }),

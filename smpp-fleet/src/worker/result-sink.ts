@@ -1,9 +1,16 @@
 import type { ExchangeRecord } from '@gong/core/domain/exchange';
 import { encodeBody } from '@gong/core/messages/codec';
+import {
+  type PackedRecords,
+  packRecords,
+  RecordPacker,
+  type RecordSource,
+  unpackRecords,
+} from '@gong/core/messages/packed-records';
 import type { WorkerEvent } from '@gong/core/messages/worker-event';
 import type { QueuePort } from '@gong/core/ports/queue';
-import type { Exchange } from './exchange';
 import type { Logger } from './logger';
+import type { ResultsOut } from './results-out';
 import { SecondBuckets } from './second-buckets';
 
 export interface ResultSinkOptions {
@@ -19,19 +26,22 @@ export interface ResultSinkOptions {
 
 interface OpenBatch {
   tenantId: string;
-  records: ExchangeRecord[];
+  records: RecordPacker;
   buckets: SecondBuckets;
   dueAt: number;
 }
 
+/** Raw JSON a batch may grow to before it is sealed (gzip brings it well under the 256 KB message). */
+const MAX_BATCH_JSON_BYTES = 900_000;
+
 /**
- * Streams exchange records to the results queue: many records per `results.batch` message, sealed by
- * size or time, with the per-second per-operator pre-aggregates of exactly the records in that batch
+ * Streams exchange records to the results queue: many records per `results.batch` message, packed in
+ * columns (core/messages/packed-records) straight from the live exchanges, sealed by count, size or time, with the per-second per-operator pre-aggregates of exactly the records in that batch
  * (the analyzer uses a batch's bucket in place of its records for that cell). Every batch has a unique
  * batchId, the analyzer's idempotency key. Sending retries with backoff; nothing queued is dropped
  * while the process lives, and `flush()` waits until everything is on the queue.
  */
-export class ResultSink {
+export class ResultSink implements ResultsOut {
   private readonly open = new Map<string, OpenBatch>();
   private readonly outbox: string[] = [];
   private readonly maxRecords: number;
@@ -59,9 +69,9 @@ export class ResultSink {
   }
 
   /** A settled exchange; run exchanges also feed the batch's per-second buckets. */
-  addExchange(ex: Exchange, urgent = false): void {
+  addExchange(ex: RecordSource, urgent = false): void {
     const batch = this.batch(ex.tenantId, urgent);
-    batch.records.push(ex.toRecord());
+    batch.records.add(ex);
     if (ex.scope.kind === 'run') {
       const runId = ex.scope.runId;
       batch.buckets.sent(
@@ -89,7 +99,7 @@ export class ResultSink {
   /** A late, duplicate or unexpected reply, reported as its own record. */
   addStray(record: ExchangeRecord, urgent = false): void {
     const batch = this.batch(record.tenantId, urgent);
-    batch.records.push(record);
+    batch.records.add(record);
     if (record.scope.kind === 'run') {
       batch.buckets.verdict(
         record.tenantId,
@@ -112,7 +122,7 @@ export class ResultSink {
 
   get pendingRecords(): number {
     let n = 0;
-    for (const b of this.open.values()) n += b.records.length;
+    for (const b of this.open.values()) n += b.records.size;
     return n;
   }
 
@@ -134,7 +144,12 @@ export class ResultSink {
     const now = this.now();
     let batch = this.open.get(tenantId);
     if (batch === undefined) {
-      batch = { tenantId, records: [], buckets: new SecondBuckets(), dueAt: now + this.lingerMs };
+      batch = {
+        tenantId,
+        records: new RecordPacker(),
+        buckets: new SecondBuckets(),
+        dueAt: now + this.lingerMs,
+      };
       this.open.set(tenantId, batch);
     }
     if (urgent) batch.dueAt = Math.min(batch.dueAt, now + this.urgentLingerMs);
@@ -143,7 +158,8 @@ export class ResultSink {
 
   private afterAdd(batch: OpenBatch): void {
     this.stats.records++;
-    if (batch.records.length >= this.maxRecords) this.seal(batch.tenantId);
+    if (batch.records.size >= this.maxRecords || batch.records.approxBytes >= MAX_BATCH_JSON_BYTES)
+      this.seal(batch.tenantId);
     else this.arm(batch.dueAt);
   }
 
@@ -151,33 +167,34 @@ export class ResultSink {
     const batch = this.open.get(tenantId);
     if (batch === undefined) return;
     this.open.delete(tenantId);
-    this.encodeInto(batch.tenantId, batch.records, batch.buckets);
+    this.encodeInto(batch.tenantId, batch.records.take(), batch.buckets);
     this.arm(this.now());
   }
 
-  private encodeInto(tenantId: string, records: ExchangeRecord[], buckets: SecondBuckets | undefined): void {
-    const event: WorkerEvent = {
+  private encodeInto(tenantId: string, packed: PackedRecords, buckets: SecondBuckets | undefined): void {
+    const batch = {
       type: 'results.batch',
       v: 1,
       batchId: `${this.workerId}-${(this.seq++).toString(36)}`,
       workerId: this.workerId,
       tenantId,
-      records,
+      packed,
       buckets: buckets === undefined ? [] : buckets.drain(tenantId),
-    };
+    } satisfies Omit<Extract<WorkerEvent, { type: 'results.batch' }>, 'records'> & { packed: PackedRecords };
     try {
-      this.outbox.push(encodeBody(event));
+      this.outbox.push(encodeBody(batch));
       this.stats.batches++;
     } catch (err) {
-      if (records.length <= 1) {
+      if (packed.n <= 1) {
         this.log.error('dropping a results batch that cannot fit one queue message', { err: String(err) });
         return;
       }
       // too large even gzipped: split, rebuilding each half's buckets from its own records
+      const records = unpackRecords(packed).map((r) => ({ ...(r as ExchangeRecord), tenantId }));
       const mid = records.length >> 1;
       this.seq--;
-      this.encodeInto(tenantId, records.slice(0, mid), bucketsOf(records.slice(0, mid)));
-      this.encodeInto(tenantId, records.slice(mid), bucketsOf(records.slice(mid)));
+      for (const half of [records.slice(0, mid), records.slice(mid)])
+        this.encodeInto(tenantId, packRecords(half), bucketsOf(half));
     }
   }
 

@@ -12,6 +12,7 @@ import type { StrayReply } from './exchange';
 import type { Logger } from './logger';
 import { type EndpointDeps, OperatorEndpoint } from './operator-endpoint';
 import { ResultSink, type ResultSinkOptions } from './result-sink';
+import type { ResultsOut } from './results-out';
 import { RunExecutor, type RunPlan } from './run-executor';
 import type { SendTarget } from './send-target';
 import { SessionManager } from './sessions';
@@ -34,6 +35,8 @@ export interface WorkerOptions {
   /** on shutdown, how long to wait for outstanding answers */
   drainTimeoutMs?: number;
   sink?: ResultSinkOptions;
+  /** where results go; default: a ResultSink on this thread over `queue` */
+  results?: ResultsOut;
   commandWaitSeconds?: number;
 }
 
@@ -58,7 +61,7 @@ export class Worker {
   private bySystemId = new Map<string, OperatorEndpoint[]>();
   private readonly runs = new Map<string, ActiveRun>();
   private readonly seenRuns = new Set<string>();
-  private readonly sink: ResultSink;
+  private readonly sink: ResultsOut;
   private readonly driver: Driver;
   private readonly sessions: SessionManager;
   private readonly server: SlotServer;
@@ -80,7 +83,9 @@ export class Worker {
     const clock = opts.clock;
     this.now = () => clock.now();
     this.idPrefix = opts.workerId.replace(/[^A-Za-z0-9]/g, '').slice(-10);
-    this.sink = new ResultSink(opts.queue, opts.resultsQueue, opts.workerId, opts.log, this.now, opts.sink);
+    this.sink =
+      opts.results ??
+      new ResultSink(opts.queue, opts.resultsQueue, opts.workerId, opts.log, this.now, opts.sink);
     this.driver = new Driver(this.now);
     const rng = seededRng(opts.seed ?? 1);
     this.endpointDeps = {
