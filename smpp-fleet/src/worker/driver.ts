@@ -7,8 +7,11 @@ export interface Tickable {
 
 /**
  * The worker's single pacing loop. Each pass ticks everything with one `now`, then sleeps until the
- * earliest due time: setImmediate when already due (catching up), otherwise a timer of whole
- * milliseconds (Node timers cannot do better), re-armed by `poke()` when new work arrives. One loop
+ * earliest due time: setImmediate only when something is already due (a poke, or catching up),
+ * otherwise a timer rounded up to whole milliseconds (Node timers cannot do better), re-armed by
+ * `poke()` when new work arrives. It never spins waiting for a due time less than a millisecond away:
+ * that burnt a whole core at any rate above 1,000/s and starved the gateway sharing the machine;
+ * instead such sends go out together at the next millisecond, each with its own lag recorded. One loop
  * for every send, timeout and receipt keeps timer overhead independent of the message rate.
  */
 export class Driver {
@@ -72,10 +75,10 @@ export class Driver {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.armedAt = at;
-    if (delayMs < 1) {
+    if (delayMs <= 0) {
       if (this.immediate === undefined) this.immediate = setImmediate(this.pass);
     } else {
-      this.timer = setTimeout(this.pass, Math.floor(delayMs));
+      this.timer = setTimeout(this.pass, Math.ceil(delayMs));
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Step } from '@gong/core/domain/sequence';
 import type { FleetCommand } from '@gong/core/messages/fleet-command';
-import { Exchange } from './exchange';
+import { Exchange, type ExchangeScope } from './exchange';
 import { compileExpectation } from './matcher';
 import { numberSchedule, perSecondSchedule, type RateSchedule } from './rate-schedule';
 import { Ring } from './ring';
@@ -85,12 +85,15 @@ export class RunExecutor {
   private readonly endsAt: number;
   /** operator ids of the plan this slot does not host */
   readonly missingOperators: string[] = [];
+  /** shared by every exchange of the run (one object, not one per message) */
+  private readonly scope: ExchangeScope;
 
   constructor(
     readonly plan: RunPlan,
     private readonly deps: RunExecutorDeps,
   ) {
     this.maxBacklog = deps.maxBacklog ?? 200_000;
+    this.scope = { kind: 'run', runId: plan.runId };
     this.drainGraceMs = deps.drainGraceMs ?? 30_000;
     const sequenceIds = plan.sequenceIds;
     for (const load of plan.operators) {
@@ -211,7 +214,7 @@ export class RunExecutor {
       const ex = new Exchange(
         this.deps.nextId(),
         plan.tenantId,
-        { kind: 'run', runId: plan.runId },
+        this.scope,
         op.operatorId,
         slot.msisdn,
         stepIndex,
