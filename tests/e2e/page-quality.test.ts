@@ -60,6 +60,33 @@ describe('every page at 1280×800', () => {
     await context.close();
   });
 
+  it('a viewer sees their pages fit and settle too', async () => {
+    const { page, errors, context } = await newUserPage(browser, inject('webUrl'));
+    await login(page, 'viewer@demo.gong');
+    for (const path of ['/dashboard', '/functional', '/stress', '/results', '/settings/library']) {
+      await checkPage(page, path);
+      expect(errors, path).toEqual([]);
+    }
+    await screenshot(page, 'page-viewer-library');
+    await context.close();
+  });
+
+  it('a query that fails shows what went wrong and a way to retry', async () => {
+    const { page, errors, context } = await newUserPage(browser, inject('webUrl'));
+    await login(page, 'admin@demo.gong');
+    await page.goto('/results/compare?ids=no-such-run-a,no-such-run-b');
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load this.' });
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+    await page.goto('/results/no-such-run');
+    await page.getByRole('alert').filter({ hasText: 'Could not load this.' }).waitFor();
+    await screenshot(page, 'query-error-state');
+    // the only console errors are the refused requests themselves
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it('settings forms are reachable and usable with the keyboard alone', async () => {
     const { page, errors, context } = await newUserPage(browser, inject('webUrl'));
     await login(page, 'admin@demo.gong');

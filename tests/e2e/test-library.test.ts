@@ -76,6 +76,47 @@ describe('test library', () => {
     await context.close();
   });
 
+  it('an administrator adds a library check to a sequence as a paired step', async () => {
+    const { page, errors, context } = await newUserPage(browser, inject('webUrl'));
+    await login(page, 'admin@demo.gong');
+    await page.goto('/settings/sequences');
+    await page.getByRole('button', { name: /Balance check/ }).waitFor();
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    const name = `E2E library sequence ${Date.now()}`;
+    await page.getByLabel('Sequence name').fill(name);
+    await page.getByLabel('Message 1', { exact: true }).fill('BAL');
+    // a paired step with nothing to expect is caught before saving
+    await page.getByText('Step 1: enter the expected text, or untick Paired.').waitFor();
+    await page.getByRole('textbox', { name: /^Expected text/ }).fill('Your balance is 42 EUR');
+    await page.getByRole('combobox', { name: /^Step from the test library/ }).selectOption('lib-echo');
+    await page.getByRole('button', { name: 'Add library step' }).click();
+    await expect(page.getByLabel('Message 2', { exact: true }).inputValue()).resolves.toBe('ECHO ping');
+    await page.getByRole('button', { name: 'Save sequence' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    // the step keeps its expectation and where it came from
+    const steps = await page.evaluate(async (seqName) => {
+      const res = await fetch('/api/gong/sequences?limit=200');
+      const body = (await res.json()) as {
+        items: {
+          name: string;
+          steps: { message: { text: string }; expect: unknown; libraryId?: string }[];
+        }[];
+      };
+      return body.items.find((s) => s.name === seqName)?.steps;
+    }, name);
+    expect(steps?.[1]).toEqual(
+      expect.objectContaining({
+        message: expect.objectContaining({ text: 'ECHO ping' }),
+        expect: { kind: 'exact', text: 'ping' },
+        libraryId: 'lib-echo',
+      }),
+    );
+    await screenshot(page, 'test-library-in-sequence');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a viewer reads the library but cannot change it', async () => {
     const { page, errors, context } = await newUserPage(browser, inject('webUrl'));
     await login(page, 'viewer@demo.gong');

@@ -7,11 +7,12 @@ import { useState } from 'react';
 import { EncodingOptions } from '@/components/ui/encoding-options';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { useSequences } from '@/lib/api/resources';
+import { AddFromLibrary } from './add-from-library';
 import { type EntityFormProps, EntitySection } from './entity-section';
 import { ExpectationEditor } from './expectation-editor';
 import { FormActions } from './form-actions';
 
-type StepDraft = Pick<Step, 'id' | 'timeoutMs' | 'thinkMs'> & {
+type StepDraft = Pick<Step, 'id' | 'timeoutMs' | 'thinkMs' | 'libraryId'> & {
   text: string;
   encoding: Encoding;
   paired: boolean;
@@ -45,6 +46,7 @@ function fromStep(s: Step): StepDraft {
     expect: s.expect,
     timeoutMs: s.timeoutMs,
     thinkMs: s.thinkMs,
+    ...(s.libraryId ? { libraryId: s.libraryId } : {}),
   };
 }
 
@@ -55,6 +57,7 @@ function toStep(d: StepDraft) {
     expect: d.paired ? d.expect : { kind: 'any' as const },
     timeoutMs: d.timeoutMs,
     thinkMs: d.thinkMs,
+    ...(d.libraryId ? { libraryId: d.libraryId } : {}),
   };
 }
 
@@ -67,7 +70,9 @@ export function SequencesSettings() {
       render={(s) => (
         <>
           <span>{s.name}</span>
-          <span className="small">{s.steps.length} steps</span>
+          <span className="small">
+            {s.steps.length} {s.steps.length === 1 ? 'step' : 'steps'}
+          </span>
         </>
       )}
       empty="No sequences yet. Press New to build one: a list of messages, each optionally paired with the answer you expect."
@@ -102,6 +107,16 @@ function SequenceBuilder({ initial, onSaved, onDeleted }: EntityFormProps<Sequen
     !name.trim() && 'Give the sequence a name.',
     steps.length === 0 && 'Add at least one step.',
     steps.some((s) => !s.text.trim()) && 'Every step needs a message text.',
+    ...steps.map(
+      (s, i) =>
+        s.paired &&
+        ((s.expect.kind === 'exact' && !s.expect.text) || (s.expect.kind === 'contains' && !s.expect.text)) &&
+        `Step ${i + 1}: enter the expected text, or untick Paired.`,
+    ),
+    ...steps.map(
+      (s, i) =>
+        s.paired && s.expect.kind === 'regex' && !s.expect.pattern && `Step ${i + 1}: enter a pattern.`,
+    ),
   ].filter(Boolean) as string[];
 
   return (
@@ -275,6 +290,20 @@ function SequenceBuilder({ initial, onSaved, onDeleted }: EntityFormProps<Sequen
           Add paired step
         </button>
       </div>
+      <AddFromLibrary
+        onAdd={(entry, expect) =>
+          setSteps([
+            ...steps,
+            {
+              ...newStep(expect.kind !== 'any'),
+              text: entry.input.text,
+              encoding: entry.input.encoding,
+              expect,
+              libraryId: entry.id,
+            },
+          ])
+        }
+      />
       <FormActions
         save={save}
         remove={remove}
