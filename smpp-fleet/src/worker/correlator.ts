@@ -140,6 +140,22 @@ export class Correlator {
     this.timeouts.clear();
   }
 
+  /**
+   * Settles the pending exchanges `which` selects as unanswered now (a run aborted: nothing more is
+   * waited for). A reply that still comes for one of them is reported late.
+   */
+  abandon(which: (ex: Exchange) => boolean): number {
+    let n = 0;
+    for (const book of this.books.values()) {
+      for (const ex of [...book.pending]) {
+        if (!which(ex)) continue;
+        this.settle(ex, ex.expect.kind === 'none' ? 'valid' : 'unanswered');
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Forgets numbers with nothing pending (between runs). */
   compact(): void {
     for (const [msisdn, book] of this.books) if (book.pending.length === 0) this.books.delete(msisdn);

@@ -28,8 +28,10 @@ export interface RunStats {
   settled: number;
   /** sends that found every number of the operator busy and reused one (numbers are too few for the rate) */
   numberOverflows: number;
-  /** unsent messages dropped (no bind for too long, or stop) */
+  /** unsent messages dropped because the backlog overflowed (recorded as errors: the tool could not send) */
   dropped: number;
+  /** unsent messages discarded when the run was stopped (never sent, so not recorded as exchanges) */
+  discarded: number;
   maxLagMs: number;
   /** current backlog (intended but not yet sent because the window was full / nothing bound) */
   backlog: number;
@@ -71,6 +73,7 @@ export class RunExecutor {
     settled: 0,
     numberOverflows: 0,
     dropped: 0,
+    discarded: 0,
     maxLagMs: 0,
     backlog: 0,
   };
@@ -192,11 +195,20 @@ export class RunExecutor {
     }
   }
 
-  /** Stops scheduling new sends; queued unsent messages are dropped. In-flight ones settle normally. */
+  /**
+   * Stops scheduling new sends. Messages still waiting to go out are discarded, not recorded: they were
+   * never sent, so they say nothing about the gateway. In-flight ones settle normally.
+   */
   stop(): void {
     this.stopped = true;
     for (const op of this.ops) {
-      while (op.backlog.length > 0) this.drop(op, op.backlog.shift() as Exchange, 0);
+      for (let ex = op.backlog.shift(); ex !== undefined; ex = op.backlog.shift()) {
+        this.inFlight--;
+        this.stats.scheduled--;
+        this.stats.discarded++;
+        const slot = op.numbers[ex.numberIndex];
+        if (slot !== undefined) slot.outstanding--;
+      }
     }
   }
 

@@ -173,6 +173,7 @@ export class Worker {
           return;
         }
         run.executor.stop();
+        if (command.abort) this.abandonRun(run.executor.plan);
         this.driver.poke();
         return;
       }
@@ -354,6 +355,17 @@ export class Worker {
       startAt: effective.startAt,
       operators: plan.operators.length,
     });
+  }
+
+  /** Abort: the run's outstanding exchanges are settled now instead of waiting for their timeouts. */
+  private abandonRun(plan: RunPlan): void {
+    const runId = plan.runId;
+    let abandoned = 0;
+    for (const load of plan.operators) {
+      const t = this.target(load.operatorId, plan.mode);
+      abandoned += t?.correlator.abandon((ex) => ex.scope.kind === 'run' && ex.scope.runId === runId) ?? 0;
+    }
+    this.opts.log.info('run aborted', { runId, abandoned });
   }
 
   private reconnectsOf(plan: RunPlan): number {

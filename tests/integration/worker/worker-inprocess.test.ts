@@ -269,4 +269,82 @@ describe('worker run control', () => {
     w.apply(prepare);
     expect(w.status().activeRuns).toEqual([]);
   });
+  it('stop waits for the answers in flight; abort settles them at once and reports late ones', async () => {
+    const { port, send, events } = await startWorker();
+    await send({ type: 'operators.sync', v: 1, operators: [op('opA', 'alpha', 'pwA')] });
+    // the gateway answers after 1.5 s: a stop at 0.5 s has ~50 exchanges in flight
+    const gw = await until(async () =>
+      echoGateway({ port, systemId: 'alpha', password: 'pwA', delayMs: 1500 }).catch(() => undefined),
+    );
+    gateways.push(gw);
+    const plan = (runId: string, startAt: number): FleetCommand => ({
+      type: 'run.prepare',
+      v: 1,
+      tenantId: 't1',
+      runId,
+      mode: 'operator',
+      startAt,
+      durationSec: 10,
+      sequences: [
+        [
+          {
+            id: 'st1',
+            message: { text: 'ECHO pong', encoding: 'auto', segmentation: 'udh8' },
+            expect: { kind: 'exact', text: 'pong' },
+            timeoutMs: 5000,
+            thinkMs: 0,
+          },
+        ],
+      ],
+      sequenceIds: [],
+      operators: [
+        {
+          operatorId: 'opA',
+          perSecond: Array(10).fill(100),
+          numbers: Array.from({ length: 200 }, (_, i) => `4072${String(i).padStart(4, '0')}`),
+        },
+      ],
+      encoding: 'auto',
+      window: 1000,
+    });
+    const finish = async (runId: string, abort: boolean) => {
+      const startAt = Date.now() + 200;
+      await send(plan(runId, startAt));
+      await new Promise((r) => setTimeout(r, startAt + 500 - Date.now()));
+      const stoppedAt = Date.now();
+      await send({ type: 'run.stop', v: 1, tenantId: 't1', runId, abort });
+      const all: WorkerEvent[] = [];
+      await until(async () => {
+        all.push(...(await events()));
+        return all.some((e) => e.type === 'run.done' && e.runId === runId) ? true : undefined;
+      }, 15_000);
+      const doneAt = Date.now();
+      const records = all.flatMap((e) => (e.type === 'results.batch' ? e.records : []));
+      return { records, tookMs: doneAt - stoppedAt, all };
+    };
+
+    const stopped = await finish('graceful', false);
+    const sent = stopped.records.length;
+    expect(sent).toBeGreaterThan(20);
+    expect(sent).toBeLessThan(100);
+    expect(stopped.records.every((r) => r.verdict === 'valid')).toBe(true);
+    expect(stopped.tookMs).toBeGreaterThan(900);
+
+    const aborted = await finish('aborted', true);
+    const verdicts = aborted.records.map((r) => r.verdict);
+    expect(verdicts.length).toBeGreaterThan(20);
+    expect(verdicts.every((v) => v === 'unanswered')).toBe(true);
+    expect(aborted.tookMs).toBeLessThan(1000);
+    // the gateway's answers to the aborted run still arrive, and are reported late
+    const late: WorkerEvent[] = [];
+    await until(async () => {
+      late.push(...(await events()));
+      const n = late.flatMap((e) => (e.type === 'results.batch' ? e.records : [])).length;
+      return n >= verdicts.length ? true : undefined;
+    }, 10_000);
+    const lateRecords = late.flatMap((e) => (e.type === 'results.batch' ? e.records : []));
+    expect(
+      lateRecords.every((r) => r.verdict === 'late' && r.scope.kind === 'run' && r.scope.runId === 'aborted'),
+    ).toBe(true);
+  }, 40_000);
 });

@@ -140,7 +140,7 @@ describe('RunExecutor', () => {
     expect(settled.every((e) => e.verdict === 'unanswered')).toBe(true);
   });
 
-  it('drops the unsent backlog on stop and reports operators it does not host', () => {
+  it('discards the unsent backlog on stop (never sent, never recorded) and reports operators it does not host', () => {
     const plan = aPlan({
       operators: [
         { operatorId: 'op1', perSecond: [10, 10, 10], numbers: ['4070001'] },
@@ -152,8 +152,10 @@ describe('RunExecutor', () => {
     target.room = 0;
     runTo(1_000_450);
     exec.stop();
-    expect(exec.stats.dropped).toBe(5);
-    expect(settled.map((e) => e.verdict)).toEqual(['error', 'error', 'error', 'error', 'error']);
+    expect(exec.stats.discarded).toBe(5);
+    expect(exec.stats.dropped).toBe(0);
+    expect(exec.stats.scheduled).toBe(0);
+    expect(settled).toEqual([]);
     runTo(1_003_000);
     expect(exec.finished).toBe(true);
     expect(target.sent).toHaveLength(0);
