@@ -433,8 +433,11 @@ async function main(): Promise<void> {
     ).length;
     exchangesPerSec = Math.round(inWindow / seconds);
     const verdictsA = countBy(a.records.map((r) => r.verdict));
+    const errorStatuses = countBy(
+      a.records.filter((r) => r.verdict === 'error').map((r) => String(r.respStatus ?? 'not sent')),
+    );
     log(
-      `(a) ${exchangesPerSec} exchanges/s sustained; records ${a.records.length}, verdicts ${JSON.stringify(verdictsA)}, maxLag ${a.done?.maxLagMs ?? '?'} ms`,
+      `(a) ${exchangesPerSec} exchanges/s sustained; records ${a.records.length}, verdicts ${JSON.stringify(verdictsA)}, errors by status ${JSON.stringify(errorStatuses)}, maxLag ${a.done?.maxLagMs ?? '?'} ms`,
     );
   }
   // (b) rate precision at 1,000/s
