@@ -44,6 +44,11 @@ export const SimConfig = z.object({
       accounts: z
         .array(z.object({ systemId: z.string().min(1).max(15), password: z.string().max(16) }))
         .default([]),
+      /**
+       * what becomes of an application's submit_sm besides its answer: `none`, or `operators`: handed
+       * on unchanged to a bound operator link as an MT (round robin), like a gateway's MT router
+       */
+      route: z.enum(['none', 'operators']).default('none'),
     })
     .optional(),
   latency: LatencyField.default({ kind: 'fixed', ms: 0 }),

@@ -27,6 +27,9 @@ export interface SimulatorCounters {
   esmeSubmits: number;
   esmeReceipts: number;
   esmeReceiptsAcked: number;
+  /** ESME submit_sm handed on to an operator link (`esme.route: 'operators'`), and those with no link up */
+  esmeForwarded: number;
+  esmeForwardFailed: number;
 }
 
 export function newSimulatorCounters(): SimulatorCounters {
@@ -55,5 +58,7 @@ export function newSimulatorCounters(): SimulatorCounters {
     esmeSubmits: 0,
     esmeReceipts: 0,
     esmeReceiptsAcked: 0,
+    esmeForwarded: 0,
+    esmeForwardFailed: 0,
   };
 }

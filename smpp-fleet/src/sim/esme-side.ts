@@ -36,6 +36,8 @@ export interface EsmeDeps {
   latency: () => number;
   dlrRng: Rng;
   clock: Clock;
+  /** hands a submit_sm on to an operator link; false when none is bound */
+  forward: (pdu: SmPdu | DataSmPdu) => boolean;
 }
 
 export class EsmeSide {
@@ -112,6 +114,10 @@ export class EsmeSide {
     const delay = d.latency();
     const answer = () => {
       s.respond(pdu, { messageId });
+      if (d.config.esme?.route === 'operators') {
+        if (d.forward(pdu)) d.counters.esmeForwarded++;
+        else d.counters.esmeForwardFailed++;
+      }
       if ((pdu.registeredDelivery & 0x03) !== 0 && this.mixTotal > 0) {
         const receiptDelay = d.config.receipts.delayMs;
         if (receiptDelay <= 0) this.sendReceipt(s, pdu, messageId, submittedAt);

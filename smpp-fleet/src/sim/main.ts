@@ -1,7 +1,7 @@
 /**
  * `gong sim`: runs the gateway simulator until SIGINT/SIGTERM, printing counters every few seconds.
  *
- *   gong sim --bind 127.0.0.1:2775:op1:secret [--bind ...] [--esme-port 2776] [--latency uniform:10:50]
+ *   gong sim --bind 127.0.0.1:2775:op1:secret [--bind ...] [--esme-port 2776 [--route-to-operators]] [--latency uniform:10:50]
  *            [--drop 0.01] [--cap 1000] [--seed 1] [--dlr-delay 500] [--dlr-mix DELIVRD=0.9,UNDELIV=0.1]
  *            [--window 1000] [--stats-every 5] [--config sim.json]
  * Flags override the JSON config file. Bad input → DomainError('VALIDATION') with a readable message.
@@ -12,7 +12,7 @@ import { parseLatency } from './latency';
 import { startSimulator } from './simulator';
 
 const USAGE =
-  'usage: gong sim [--config file.json] [--bind host:port:systemId:password]... [--esme-port N] ' +
+  'usage: gong sim [--config file.json] [--bind host:port:systemId:password]... [--esme-port N [--route-to-operators]] ' +
   '[--latency fixed:MS|uniform:MIN:MAX|normal:MEAN:SD|lognormal:MEDIAN:SIGMA] [--drop P] [--cap N] [--seed N] ' +
   '[--dlr-delay MS] [--dlr-mix STAT=W,...] [--window N] [--stats-every SECONDS]';
 
@@ -73,6 +73,9 @@ export async function simConfigFromArgs(
       }
       case '--esme-port':
         config.esme = { ...((config.esme as object) ?? {}), port: num(flag, take()) };
+        break;
+      case '--route-to-operators':
+        config.esme = { ...((config.esme as object) ?? {}), route: 'operators' };
         break;
       case '--latency':
         try {

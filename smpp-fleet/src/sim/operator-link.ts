@@ -188,6 +188,31 @@ export class OperatorLink {
     return bodies;
   }
 
+  /** Hands an application's MT on to the operator unchanged (routing); false when this link is down. */
+  forward(mt: SmPdu | DataSmPdu): boolean {
+    const s = this.session;
+    if (s === undefined || !s.isBound) return false;
+    this.d.counters.mtSent++;
+    s.requestCb(
+      {
+        command: 'submit_sm',
+        sourceAddrTon: mt.sourceAddrTon,
+        sourceAddrNpi: mt.sourceAddrNpi,
+        sourceAddr: mt.sourceAddr,
+        destAddrTon: mt.destAddrTon,
+        destAddrNpi: mt.destAddrNpi,
+        destinationAddr: mt.destinationAddr,
+        registeredDelivery: this.d.config.requestReceipts ? 1 : 0,
+        dataCoding: mt.dataCoding,
+        esmClass: mt.esmClass,
+        shortMessage: mt.command === 'submit_sm' ? mt.shortMessage : Buffer.alloc(0),
+        tlvs: mt.tlvs,
+      },
+      this.onMtResp,
+    );
+    return true;
+  }
+
   private sendReply(s: SmppSession<string>, mo: SmPdu | DataSmPdu, reply: string): void {
     if (s.state === 'closed') {
       this.d.counters.mtFailed++;

@@ -45,14 +45,25 @@ export async function startSimulator(
   let reference = 0;
   const respond = compileRules(config.rules, config.helpText);
 
+  const links: OperatorLink[] = [];
+  let nextLink = 0;
+  const forward = (mt: Parameters<OperatorLink['forward']>[0]): boolean => {
+    for (let k = 0; k < links.length; k++) {
+      const link = links[(nextLink + k) % links.length] as OperatorLink;
+      if (link.forward(mt)) {
+        nextLink = (nextLink + k + 1) % links.length;
+        return true;
+      }
+    }
+    return false;
+  };
   let esme: EsmeSide | undefined;
   let esmePort: number | undefined;
   if (config.esme !== undefined) {
-    esme = new EsmeSide({ config, counters, gate, latency, dlrRng: rng.fork('dlr'), clock });
+    esme = new EsmeSide({ config, counters, gate, latency, dlrRng: rng.fork('dlr'), clock, forward });
     esmePort = await esme.listen();
   }
 
-  const links: OperatorLink[] = [];
   config.operators.forEach((endpoint, i) => {
     for (let b = 0; b < endpoint.binds; b++) {
       links.push(
