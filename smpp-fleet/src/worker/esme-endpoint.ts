@@ -74,15 +74,24 @@ export class EsmeEndpoint implements SendTarget, Tickable {
   }
 
   send(ex: Exchange): void {
+    this.submit(ex, this.correlator, true);
+  }
+
+  /**
+   * Submits the exchange's MT, booking it with `correlator` (ours in ESME mode; the operator side's in
+   * loop mode, where the answer is the MT arriving there). `receipts` asks for a delivery receipt and
+   * pairs it by message id.
+   */
+  submit(ex: Exchange, correlator: Correlator, receipts: boolean): void {
     const s = this.session;
     if (s === undefined || !s.isBound || s.bindMode === 'receiver') {
       ex.sentAt = this.deps.now();
-      this.correlator.failed(ex);
+      correlator.failed(ex);
       return;
     }
     const bodies = encodeText(ex.text, ex.encoding, ex.segmentation, this.ref++ & 0xff);
     let remaining = bodies.length;
-    this.correlator.sent(ex, this.deps.now());
+    correlator.sent(ex, this.deps.now());
     this.counters.submits++;
     for (const body of bodies) {
       s.requestCb(
@@ -95,7 +104,7 @@ export class EsmeEndpoint implements SendTarget, Tickable {
           destAddrNpi: 1,
           destinationAddr: ex.msisdn,
           esmClass: body.esmClass,
-          registeredDelivery: 1,
+          registeredDelivery: receipts ? 1 : 0,
           dataCoding: body.dataCoding,
           shortMessage: body.shortMessage,
           ...(body.tlvs ? { tlvs: body.tlvs } : {}),
@@ -107,12 +116,12 @@ export class EsmeEndpoint implements SendTarget, Tickable {
           }
           const now = this.deps.now();
           if (resp.commandStatus !== 0) {
-            this.correlator.response(ex, resp.commandStatus, now);
+            correlator.response(ex, resp.commandStatus, now);
             return;
           }
-          if (resp.command === 'submit_sm_resp' && resp.messageId !== '')
+          if (receipts && resp.command === 'submit_sm_resp' && resp.messageId !== '')
             this.byMessageId.set(resp.messageId, ex);
-          if (--remaining === 0) this.correlator.response(ex, 0, now);
+          if (--remaining === 0) correlator.response(ex, 0, now);
         },
       );
     }

@@ -1,3 +1,4 @@
+import type { Expectation } from '@gong/core/domain/expectation';
 import type { Step } from '@gong/core/domain/sequence';
 import type { FleetCommand } from '@gong/core/messages/fleet-command';
 import { Exchange, type ExchangeScope } from './exchange';
@@ -90,6 +91,7 @@ export class RunExecutor {
   readonly missingOperators: string[] = [];
   /** shared by every exchange of the run (one object, not one per message) */
   private readonly scope: ExchangeScope;
+  private readonly loopExpect = new Map<Step, Expectation>();
 
   constructor(
     readonly plan: RunPlan,
@@ -221,6 +223,7 @@ export class RunExecutor {
       const slot = pinned >= 0 ? (op.numbers[pinned] as NumberSlot) : this.pickNumber(op);
       const stepIndex = slot.cursor;
       const step = slot.steps[stepIndex] as Step;
+      const expect = this.expectationOf(step);
       slot.cursor = (stepIndex + 1) % slot.steps.length;
       slot.outstanding++;
       const ex = new Exchange(
@@ -232,8 +235,8 @@ export class RunExecutor {
         stepIndex,
         step.message.text,
         step.message.encoding === 'auto' ? plan.encoding : step.message.encoding,
-        step.expect,
-        compileExpectation(step.expect),
+        expect,
+        compileExpectation(expect),
         step.timeoutMs,
         intended,
         this.onSettled,
@@ -247,6 +250,20 @@ export class RunExecutor {
       op.backlog.push(ex);
       if (op.backlog.length > this.maxBacklog) this.drop(op, op.backlog.shift() as Exchange, now);
     }
+  }
+
+  /**
+   * What a step's message must come back as. In loop mode the answer is the message itself, delivered
+   * by the gateway to the operator side, so it must arrive unchanged; otherwise the step's expectation.
+   */
+  private expectationOf(step: Step): Expectation {
+    if (this.plan.mode !== 'loop') return step.expect;
+    let e = this.loopExpect.get(step);
+    if (e === undefined) {
+      e = { kind: 'exact', text: step.message.text };
+      this.loopExpect.set(step, e);
+    }
+    return e;
   }
 
   private drain(op: OperatorRun, now: number): void {

@@ -10,6 +10,7 @@ import { Driver, type Tickable } from './driver';
 import { EsmeEndpoint } from './esme-endpoint';
 import type { StrayReply } from './exchange';
 import type { Logger } from './logger';
+import { LoopTarget } from './loop-target';
 import { type EndpointDeps, OperatorEndpoint } from './operator-endpoint';
 import { ResultSink, type ResultSinkOptions } from './result-sink';
 import type { ResultsOut } from './results-out';
@@ -44,6 +45,8 @@ interface Hosted {
   config: HostedOperator;
   endpoint: OperatorEndpoint;
   esme: EsmeEndpoint | undefined;
+  /** loop mode's target (needs ESME settings), made on first use */
+  loop?: LoopTarget;
 }
 
 interface ActiveRun {
@@ -307,7 +310,13 @@ export class Worker {
   private target(operatorId: string, mode: RunPlan['mode']): SendTarget | undefined {
     const h = this.hosted.get(operatorId);
     if (h === undefined) return undefined;
-    return mode === 'esme' ? h.esme : h.endpoint;
+    if (mode === 'esme') return h.esme;
+    if (mode === 'loop') {
+      if (h.esme === undefined) return undefined;
+      h.loop ??= new LoopTarget(h.esme, h.endpoint);
+      return h.loop;
+    }
+    return h.endpoint;
   }
 
   private prepareRun(plan: RunPlan): void {
@@ -373,7 +382,8 @@ export class Worker {
     for (const load of plan.operators) {
       const h = this.hosted.get(load.operatorId);
       if (h === undefined) continue;
-      n += plan.mode === 'esme' ? (h.esme?.reconnects ?? 0) : h.endpoint.reconnects;
+      if (plan.mode !== 'operator') n += h.esme?.reconnects ?? 0;
+      if (plan.mode !== 'esme') n += h.endpoint.reconnects;
     }
     return n;
   }
