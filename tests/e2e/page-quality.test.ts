@@ -38,6 +38,29 @@ async function checkPage(page: Page, path: string): Promise<void> {
     return d.documentElement.scrollWidth;
   });
   expect(overflow, `${path} is wider than the window`).toBeLessThanOrEqual(1280);
+  expect(await unlabelledControls(page), `${path}: form controls without a label`).toEqual([]);
+}
+
+/** Inputs, selects and text areas a screen reader could not name (no <label>, aria-label or title). */
+async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.locator('main').evaluate((main) =>
+    [...main.querySelectorAll('input, select, textarea')]
+      .filter((el) => {
+        const c = el as unknown as {
+          type?: string;
+          labels?: { length: number } | null;
+          getAttribute(n: string): string | null;
+        };
+        if (c.type === 'hidden') return false;
+        return !(
+          (c.labels && c.labels.length > 0) ||
+          c.getAttribute('aria-label') ||
+          c.getAttribute('aria-labelledby') ||
+          c.getAttribute('title')
+        );
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
 }
 
 describe('every page at 1280×800', () => {
@@ -55,6 +78,13 @@ describe('every page at 1280×800', () => {
     for (const path of ADMIN_PAGES) {
       await checkPage(page, path);
       await screenshot(page, `page${path.replace(/\//g, '-')}`);
+      // settings editors too: open a new record's form and check its controls
+      const create = page.locator('main').getByRole('button', { name: 'New', exact: true });
+      if ((await create.count()) > 0) {
+        await create.click();
+        await page.locator('main form').first().waitFor();
+        expect(await unlabelledControls(page), `${path} (new record form)`).toEqual([]);
+      }
       expect(errors, path).toEqual([]);
     }
     await context.close();
