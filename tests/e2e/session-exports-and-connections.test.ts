@@ -82,6 +82,12 @@ describe('functional session exports and connection settings', () => {
     expect(jira.text).toMatch(/\|0\|[^\n]*\|BAL\|Your balance is 42 EUR\|[^\n]*\|valid\|/);
     expect(jira.text).toMatch(/\|1\|[^\n]*\|ECHO csv-marker\|csv-marker\|/);
     await screenshot(page, 'functional-exports');
+
+    // a closed session can still be exported
+    await card.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => card.getAttribute('data-state'), { timeout: 30_000 }).toBe('closed');
+    const after = await downloaded(page, () => card.getByRole('link', { name: 'Export CSV' }).click());
+    expect(after.text.trim().split('\r\n')).toHaveLength(3);
     expect(errors).toEqual([]);
     await context.close();
   });

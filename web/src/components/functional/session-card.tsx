@@ -190,32 +190,40 @@ export function SessionCard({ id, onClose }: { id: string; onClose: () => void }
               />
               Record
             </label>
-            <a className="button" href={downloadUrl(`/sessions/${s.id}/export.csv`)} download>
-              Export CSV
-            </a>
+          </div>
+          <MutationError error={send.error ?? action.error ?? patch.error} />
+        </section>
+      )}
+      {/* exports: for every role and also once the session is closed */}
+      <section aria-label="Export" className="stack">
+        <div className="row">
+          <a className="button" href={downloadUrl(`/sessions/${s.id}/export.csv`)} download>
+            Export CSV
+          </a>
+          {canTest && (
             <button type="button" disabled={jira.isPending} onClick={() => jira.mutate()}>
               {jira.isPending ? 'Exporting…' : 'Export to Jira'}
             </button>
-            <a
-              className="button"
-              href={downloadUrl(`/sessions/${s.id}/export.jira.txt`)}
-              download
-              title="The issue text in Jira wiki markup, to paste into an issue by hand"
-            >
-              Jira text
-            </a>
-            {jira.data && (
-              <span className="ok" role="status">
-                Created{' '}
-                <a href={jira.data.url} target="_blank" rel="noreferrer">
-                  {jira.data.key}
-                </a>
-              </span>
-            )}
-          </div>
-          <MutationError error={send.error ?? action.error ?? patch.error ?? jira.error} />
-        </section>
-      )}
+          )}
+          <a
+            className="button"
+            href={downloadUrl(`/sessions/${s.id}/export.jira.txt`)}
+            download
+            title="The issue text in Jira wiki markup, to paste into an issue by hand"
+          >
+            Jira text
+          </a>
+          {jira.data && (
+            <span className="ok" role="status">
+              Created{' '}
+              <a href={jira.data.url} target="_blank" rel="noreferrer">
+                {jira.data.key}
+              </a>
+            </span>
+          )}
+        </div>
+        <MutationError error={jira.error} />
+      </section>
       <div className="grid grid-2">
         <section aria-label="Info" className="small">
           <h3>Info</h3>
