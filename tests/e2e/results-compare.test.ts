@@ -50,8 +50,8 @@ describe('results: compare two runs', () => {
     await filters.getByLabel('Strategy').selectOption('full-force');
     await filters.getByRole('button', { name: 'Apply filters' }).click();
     const table = page.getByTestId('runs-table');
-    await table.getByLabel(`Compare run ${first}`).check();
-    await table.getByLabel(`Compare run ${second}`).check();
+    await table.getByLabel(`(${first})`).check();
+    await table.getByLabel(`(${second})`).check();
     // a filter that matches nothing says so and what to do next
     await filters.getByLabel('Strategy').selectOption('random');
     await filters.getByRole('button', { name: 'Apply filters' }).click();

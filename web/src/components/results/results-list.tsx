@@ -130,7 +130,7 @@ export function ResultsList() {
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={`Compare run ${r.plan.name || r.id}`}
+                        aria-label={`Compare run ${r.plan.name || 'of'} ${fmtDateTime(r.startAt ?? r.createdAt)} (${r.id})`}
                         checked={picked.includes(r.id)}
                         onChange={(e) =>
                           setPicked(e.target.checked ? [...picked, r.id] : picked.filter((x) => x !== r.id))
@@ -138,7 +138,7 @@ export function ResultsList() {
                       />
                     </td>
                     <td>
-                      <Link href={`/results/${r.id}`}>{r.plan.name || r.id}</Link>
+                      <Link href={`/results/${r.id}`}>{r.plan.name || `Run ${r.id}`}</Link>
                       <div className="muted small">by {r.startedByName || r.startedBy}</div>
                     </td>
                     <td>{connName(r.plan.connectionId)}</td>

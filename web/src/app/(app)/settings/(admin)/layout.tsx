@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { canDo } from '@/lib/auth/roles';
 import { requireSession } from '@/lib/auth/session';
@@ -12,7 +13,7 @@ export default async function AdminSettingsLayout({ children }: { children: Reac
         <p className="muted">
           Your roles ({session.user.roles.join(', ')}) do not include admin. Ask an administrator of your
           organisation if you need to change connections, operators, sequences or users. The{' '}
-          <a href="/settings/library">test library</a> is open to everyone.
+          <Link href="/settings/library">test library</Link> is open to everyone.
         </p>
       </section>
     );
