@@ -169,6 +169,8 @@ export class Correlator {
 
   private settle(ex: Exchange, verdict: Exchange['verdict'] & string): void {
     ex.verdict = verdict;
+    // answered before its deadline: out of the timeout wheel now, or it would live until the deadline
+    if (ex.deadline > 0) this.timeouts.remove(ex.deadline, ex);
     const book = this.books.get(ex.msisdn);
     if (book !== undefined) {
       const i = book.pending.indexOf(ex);

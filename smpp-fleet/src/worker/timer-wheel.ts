@@ -41,6 +41,22 @@ export class TimerWheel<T> {
     }
   }
 
+  /**
+   * Takes an item out before it is due (e.g. an exchange answered long before its timeout), so the
+   * wheel does not keep it alive until then. `at` is the time it was added with.
+   */
+  remove(at: number, item: T): boolean {
+    const slot = this.slots.get(Math.ceil(at));
+    if (slot === undefined) return false;
+    const i = slot.indexOf(item);
+    if (i < 0) return false;
+    const last = slot.pop() as T;
+    if (i < slot.length) slot[i] = last;
+    else if (slot.length === 0) this.slots.delete(Math.ceil(at)); // its heap key finds nothing when due
+    this.count--;
+    return true;
+  }
+
   clear(): void {
     this.slots.clear();
     this.keys.length = 0;

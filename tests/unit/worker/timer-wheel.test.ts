@@ -19,6 +19,26 @@ describe('TimerWheel', () => {
     expect(w.nextAt()).toBe(5000);
   });
 
+  it('lets an item go before it is due, and then neither fires nor counts it', () => {
+    const w = new TimerWheel<object>();
+    const [a, b, c] = [{}, {}, {}];
+    w.add(10.2, a);
+    w.add(10.9, b);
+    w.add(20, c);
+    expect(w.remove(30, b)).toBe(false); // not in that millisecond
+    expect(w.remove(10.9, b)).toBe(true);
+    expect(w.remove(10.9, b)).toBe(false);
+    expect(w.remove(20, c)).toBe(true);
+    expect(w.size).toBe(1);
+    const fired: object[] = [];
+    w.due(100, (x) => fired.push(x));
+    expect(fired).toEqual([a]);
+    expect(w.size).toBe(0);
+    w.add(20, c); // the emptied millisecond can be used again
+    w.due(100, (x) => fired.push(x));
+    expect(fired).toEqual([a, c]);
+  });
+
   it('keeps order across many random keys (heap property)', () => {
     const w = new TimerWheel<number>();
     let x = 12345;
