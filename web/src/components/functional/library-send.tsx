@@ -1,18 +1,13 @@
 'use client';
 
-import { useState } from 'react';
-import { useLibrary } from '@/lib/api/resources';
+import { LibrarySelect, useLibraryChoice } from '@/components/ui/library-select';
 import { useSend } from '@/lib/api/sessions';
-import { choiceLabel } from '@/lib/choice-label';
-import { libraryCheck } from '@/lib/library-check';
 
 /** Send a test-library service check: its input command, judged against its output patterns. */
 export function LibrarySend({ sessionId, disabled }: { sessionId: string; disabled: boolean }) {
-  const library = useLibrary();
+  const choice = useLibraryChoice();
+  const { entry, check } = choice;
   const send = useSend(sessionId);
-  const [entryId, setEntryId] = useState('');
-  const entry = library.data?.find((e) => e.id === entryId);
-  const check = entry ? libraryCheck(entry) : undefined;
   return (
     <form
       className="row"
@@ -23,19 +18,7 @@ export function LibrarySend({ sessionId, disabled }: { sessionId: string; disabl
         send.mutate({ text: entry.input.text, encoding: entry.input.encoding, expect: check.expect });
       }}
     >
-      <label>
-        Library check
-        <select value={entryId} onChange={(e) => setEntryId(e.target.value)} disabled={!library.data}>
-          <option value="">
-            {choiceLabel(library, '— pick a service —', 'library is empty (see Test library)')}
-          </option>
-          {(library.data ?? []).map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.serviceName} ({e.input.text})
-            </option>
-          ))}
-        </select>
-      </label>
+      <LibrarySelect choice={choice} label="Library check" empty="library is empty (see Test library)" />
       <button type="submit" disabled={disabled || !check?.ok || send.isPending} style={{ alignSelf: 'end' }}>
         Send check
       </button>

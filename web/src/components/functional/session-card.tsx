@@ -3,7 +3,7 @@
 import type { Encoding } from '@gong/core/domain/message';
 import { useState } from 'react';
 import { useMe } from '@/components/shell/me';
-import { EncodingOptions } from '@/components/ui/encoding-options';
+import { EncodingSelect } from '@/components/ui/encoding-select';
 import { Progress } from '@/components/ui/progress';
 import { ErrorBox, Loading, MutationError } from '@/components/ui/query-state';
 import { downloadUrl } from '@/lib/api/client';
@@ -118,12 +118,7 @@ export function SessionCard({ id, onClose }: { id: string; onClose: () => void }
                 placeholder="e.g. BAL"
               />
             </label>
-            <label>
-              Encoding
-              <select value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding)}>
-                <EncodingOptions />
-              </select>
-            </label>
+            <EncodingSelect value={encoding} onChange={setEncoding} />
             <button
               type="submit"
               className="primary"

@@ -2,37 +2,22 @@
 
 import type { Expectation } from '@gong/core/domain/expectation';
 import type { LibraryEntry } from '@gong/core/domain/sequence';
-import { useState } from 'react';
-import { useLibrary } from '@/lib/api/resources';
-import { choiceLabel } from '@/lib/choice-label';
-import { libraryCheck } from '@/lib/library-check';
+import { LibrarySelect, useLibraryChoice } from '@/components/ui/library-select';
 
 /** Pick a test-library service check and add it as a step: its command, expecting all its patterns. */
 export function AddFromLibrary({ onAdd }: { onAdd: (entry: LibraryEntry, expect: Expectation) => void }) {
-  const library = useLibrary();
-  const [entryId, setEntryId] = useState('');
-  const entry = library.data?.find((e) => e.id === entryId);
-  const check = entry ? libraryCheck(entry) : undefined;
+  const choice = useLibraryChoice();
+  const { entry, check } = choice;
   return (
     <div className="row">
-      <label>
-        Step from the test library
-        <select value={entryId} onChange={(e) => setEntryId(e.target.value)}>
-          <option value="">{choiceLabel(library, '— pick a service —', 'the test library is empty')}</option>
-          {(library.data ?? []).map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.serviceName} ({e.input.text})
-            </option>
-          ))}
-        </select>
-      </label>
+      <LibrarySelect choice={choice} label="Step from the test library" empty="the test library is empty" />
       <button
         type="button"
         disabled={!entry || !check?.ok}
         style={{ alignSelf: 'end' }}
         onClick={() => {
           if (entry && check?.ok) onAdd(entry, check.expect);
-          setEntryId('');
+          choice.setEntryId('');
         }}
       >
         Add library step

@@ -5,7 +5,7 @@ import type { Encoding } from '@gong/core/domain/message';
 import type { LibraryEntry } from '@gong/core/domain/sequence';
 import { useState } from 'react';
 import { useMe } from '@/components/shell/me';
-import { EncodingOptions } from '@/components/ui/encoding-options';
+import { EncodingSelect } from '@/components/ui/encoding-select';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { useLibrary } from '@/lib/api/resources';
 import { libraryCheck, PATTERN_KINDS } from '@/lib/library-check';
@@ -122,16 +122,7 @@ function LibraryForm({
             placeholder="e.g. BAL"
           />
         </label>
-        <label>
-          Encoding
-          <select
-            value={encoding}
-            disabled={readOnly}
-            onChange={(e) => setEncoding(e.target.value as Encoding)}
-          >
-            <EncodingOptions />
-          </select>
-        </label>
+        <EncodingSelect value={encoding} onChange={setEncoding} disabled={readOnly} />
       </div>
       <label className="inline">
         <input

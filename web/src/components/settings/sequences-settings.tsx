@@ -4,7 +4,7 @@ import type { Expectation } from '@gong/core/domain/expectation';
 import type { Encoding } from '@gong/core/domain/message';
 import type { Sequence, Step } from '@gong/core/domain/sequence';
 import { useState } from 'react';
-import { EncodingOptions } from '@/components/ui/encoding-options';
+import { EncodingSelect } from '@/components/ui/encoding-select';
 import { useRemove, useSave } from '@/lib/api/crud';
 import { useSequences } from '@/lib/api/resources';
 import { AddFromLibrary } from './add-from-library';
@@ -210,15 +210,7 @@ function SequenceBuilder({ initial, onSaved, onDeleted }: EntityFormProps<Sequen
                     onChange={(e) => set(i, { text: e.target.value })}
                   />
                 </label>
-                <label>
-                  Encoding
-                  <select
-                    value={s.encoding}
-                    onChange={(e) => set(i, { encoding: e.target.value as Encoding })}
-                  >
-                    <EncodingOptions />
-                  </select>
-                </label>
+                <EncodingSelect value={s.encoding} onChange={(encoding) => set(i, { encoding })} />
                 <label>
                   Reply timeout (ms)
                   <input
