@@ -24,8 +24,9 @@ export class TimerWheel<T> {
     this.count++;
   }
 
-  /** Earliest due time (ms), or undefined when empty. */
+  /** Earliest due time (ms), or undefined when empty. Milliseconds emptied by `remove` do not count. */
   nextAt(): number | undefined {
+    while (this.keys.length > 0 && !this.slots.has(this.keys[0] as number)) this.pop();
     return this.keys[0];
   }
 

@@ -30,6 +30,10 @@ describe('TimerWheel', () => {
     expect(w.remove(10.9, b)).toBe(false);
     expect(w.remove(20, c)).toBe(true);
     expect(w.size).toBe(1);
+    expect(w.nextAt()).toBe(11);
+    expect(w.remove(10.2, a)).toBe(true);
+    expect(w.nextAt()).toBeUndefined(); // nothing left: no wake-up for emptied milliseconds
+    w.add(10.2, a);
     const fired: object[] = [];
     w.due(100, (x) => fired.push(x));
     expect(fired).toEqual([a]);
