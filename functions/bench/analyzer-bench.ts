@@ -9,6 +9,7 @@
 import { syntheticRecords } from '@gong/core/analysis/synthetic-run';
 import type { ExchangeRecord } from '@gong/core/domain/exchange';
 import { encodeBody } from '@gong/core/messages/codec';
+import { packRecords } from '@gong/core/messages/packed-records';
 import { startDynamoDbLocal } from '@gong/local/cloud/dynamodb-local';
 import { freePort } from '@gong/local/cloud/net';
 
@@ -39,7 +40,7 @@ async function main() {
     };
     await ensureTables(config, { tables: [METRICS_TABLE] });
 
-    // producer side (not timed): what the workers would have put on the queue
+    // producer side (not timed): what the workers would have put on the queue (records packed in columns)
     const t0 = performance.now();
     const bodies: string[] = [];
     let batch: ExchangeRecord[] = [];
@@ -51,7 +52,7 @@ async function main() {
           batchId: `b${bodies.length}`,
           workerId: 'w0',
           tenantId: TENANT,
-          records: batch,
+          packed: packRecords(batch),
           buckets: [],
         }),
       );
