@@ -1,16 +1,9 @@
-import { MemoryQueue } from '@gong/core/adapters/memory/memory-queue';
-import { MemoryWorkerStatusStore } from '@gong/core/adapters/memory/worker-status-store';
 import type { ExchangeRecord } from '@gong/core/domain/exchange';
-import { allQueues, commandQueue, RESULTS_QUEUE } from '@gong/core/infra/resources';
-import { decodeBody } from '@gong/core/messages/codec';
-import { WorkerEvent } from '@gong/core/messages/worker-event';
 import type { SmPdu } from '@gong/smpp-fleet/smpp/pdu';
 import { SmppServer } from '@gong/smpp-fleet/smpp/server';
-import { memoryLogger } from '@gong/smpp-fleet/worker/logger';
-import { preciseClock } from '@gong/smpp-fleet/worker/precise-clock';
 import { receiptText } from '@gong/smpp-fleet/worker/receipts';
-import { Worker } from '@gong/smpp-fleet/worker/worker';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inProcessWorker } from './in-process-worker';
 
 /** A gateway SMPP server for applications: accepts esme/secret, answers submit_sm, sends a receipt after 20 ms. */
 async function gatewayServer() {
@@ -56,22 +49,7 @@ describe('worker in ESME mode', () => {
   it('binds to the gateway, submits MT, pairs receipts by message id, and rebinds after a drop', async () => {
     const gw = await gatewayServer();
     cleanup.push(() => gw.server.close());
-    const queue = new MemoryQueue(allQueues(1));
-    const worker = new Worker({
-      slot: 0,
-      workerId: 'w-esme',
-      host: '127.0.0.1',
-      port: 0,
-      queue,
-      commandQueue: commandQueue(0).name,
-      resultsQueue: RESULTS_QUEUE.name,
-      statusStore: new MemoryWorkerStatusStore(),
-      clock: preciseClock(),
-      log: memoryLogger(),
-      commandWaitSeconds: 1,
-      sink: { lingerMs: 100 },
-    });
-    await worker.start();
+    const { worker, eventsUntilDone, bound } = await inProcessWorker('w-esme');
     cleanup.push(() => worker.shutdown());
     worker.apply({
       type: 'operators.sync',
@@ -97,12 +75,7 @@ describe('worker in ESME mode', () => {
         },
       ],
     });
-    const bound = async () => {
-      for (let i = 0; i < 200 && !worker.status().binds.some((b) => b.operatorId === 'opE'); i++) {
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    };
-    await bound();
+    await bound('opE');
     expect(worker.status().binds[0]?.peer).toBe(`127.0.0.1:${gw.port}`);
     worker.apply({
       type: 'run.prepare',
@@ -130,14 +103,7 @@ describe('worker in ESME mode', () => {
     });
     await new Promise((r) => setTimeout(r, 1000));
     for (const s of gw.server.sessions) s.destroy();
-    const events: WorkerEvent[] = [];
-    for (let i = 0; i < 200 && !events.some((e) => e.type === 'run.done'); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      for (const m of await queue.receive(RESULTS_QUEUE.name, { max: 10, waitSeconds: 0 })) {
-        events.push(decodeBody(WorkerEvent, m.body));
-        await queue.ack(RESULTS_QUEUE.name, [m.receipt]);
-      }
-    }
+    const events = await eventsUntilDone('esme-run');
     const records: ExchangeRecord[] = events.flatMap((e) => (e.type === 'results.batch' ? e.records : []));
     const done = events.find((e) => e.type === 'run.done');
     expect(done?.type === 'run.done' && done.reconnects).toBe(1);

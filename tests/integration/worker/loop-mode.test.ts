@@ -1,13 +1,6 @@
-import { MemoryQueue } from '@gong/core/adapters/memory/memory-queue';
-import { MemoryWorkerStatusStore } from '@gong/core/adapters/memory/worker-status-store';
-import { allQueues, commandQueue, RESULTS_QUEUE } from '@gong/core/infra/resources';
-import { decodeBody } from '@gong/core/messages/codec';
-import { WorkerEvent } from '@gong/core/messages/worker-event';
 import { startSimulator } from '@gong/smpp-fleet/sim/simulator';
-import { memoryLogger } from '@gong/smpp-fleet/worker/logger';
-import { preciseClock } from '@gong/smpp-fleet/worker/precise-clock';
-import { Worker } from '@gong/smpp-fleet/worker/worker';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inProcessWorker } from './in-process-worker';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -17,22 +10,7 @@ afterEach(async () => {
 
 describe('worker in loop mode (both sides of one gateway)', () => {
   it("submits MT on the gateway's SMPP server and catches it on the operator side, timing the gateway", async () => {
-    const queue = new MemoryQueue(allQueues(1));
-    const worker = new Worker({
-      slot: 0,
-      workerId: 'w-loop',
-      host: '127.0.0.1',
-      port: 0,
-      queue,
-      commandQueue: commandQueue(0).name,
-      resultsQueue: RESULTS_QUEUE.name,
-      statusStore: new MemoryWorkerStatusStore(),
-      clock: preciseClock(),
-      log: memoryLogger(),
-      commandWaitSeconds: 1,
-      sink: { lingerMs: 100 },
-    });
-    const workerPort = await worker.start();
+    const { worker, port: workerPort, eventsUntilDone, bound } = await inProcessWorker('w-loop');
     cleanup.push(() => worker.shutdown());
     // the gateway: binds to the worker as the operator's SMSC, serves applications on its own port,
     // and routes every application MT to the operator after 30 ms
@@ -68,9 +46,7 @@ describe('worker in loop mode (both sides of one gateway)', () => {
       ],
     });
     await gateway.waitBound(10_000);
-    for (let i = 0; i < 200 && worker.status().binds.filter((b) => b.operatorId === 'opL').length < 2; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await bound('opL', 2);
     expect(worker.status().binds.filter((b) => b.operatorId === 'opL')).toHaveLength(2);
 
     worker.apply({
@@ -99,14 +75,7 @@ describe('worker in loop mode (both sides of one gateway)', () => {
       encoding: 'auto',
       window: 100,
     });
-    const events: WorkerEvent[] = [];
-    for (let i = 0; i < 300 && !events.some((e) => e.type === 'run.done'); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      for (const m of await queue.receive(RESULTS_QUEUE.name, { max: 10, waitSeconds: 0 })) {
-        events.push(decodeBody(WorkerEvent, m.body));
-        await queue.ack(RESULTS_QUEUE.name, [m.receipt]);
-      }
-    }
+    const events = await eventsUntilDone('loop-run');
     const records = events.flatMap((e) => (e.type === 'results.batch' ? e.records : []));
     expect(records).toHaveLength(100);
     expect(records.every((r) => r.verdict === 'valid' && r.replyText === 'loop ü test')).toBe(true);
