@@ -19,13 +19,16 @@ async function finishedRun(page: Page, ratePerNumber: number): Promise<string> {
     if (res.status !== 201 && res.status !== 202) throw new Error(`start: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { id: string }).id;
   }, ratePerNumber);
-  const state = () =>
+  const read = () =>
     page.evaluate(async (runId) => {
       const res = await fetch(`/api/gong/runs/${runId}`);
-      return ((await res.json()) as { state: string }).state;
+      return (await res.json()) as { state: string; stateReason?: string };
     }, id);
-  await expect.poll(state, { timeout: 120_000, interval: 1000 }).toMatch(/^(finished|aborted|failed)$/);
-  expect(await state()).toBe('finished');
+  await expect
+    .poll(async () => (await read()).state, { timeout: 120_000, interval: 1000 })
+    .toMatch(/^(finished|aborted|failed)$/);
+  const run = await read();
+  expect(run.state, `run ${id} ended ${run.state}: ${run.stateReason ?? 'no reason given'}`).toBe('finished');
   return id;
 }
 
