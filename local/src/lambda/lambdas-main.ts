@@ -1,12 +1,11 @@
 import { RESULTS_QUEUE } from '@gong/core/infra/resources';
+import type { RunControlEventInput } from '@gong/core/messages/run-control-event';
 import { analyzerDeps, createAnalyzerHandler } from '@gong/functions/analyzer/handler';
-import { syncAllSlots } from '@gong/functions/api/fleet-sync';
 import { runControlDeps } from '@gong/functions/api/routes/runs';
 import { awsConfigFrom, depsFromEnv } from '@gong/functions/api/wiring';
 import { env as functionsEnv } from '@gong/functions/env';
-import { refreshAllHealth } from '@gong/functions/health/refresh';
 import { lifecycleEventHandler } from '@gong/functions/lifecycle/lifecycle-events';
-import { tickLiveRuns } from '@gong/functions/run-control/supervisor';
+import { handler as runControlHandler } from '@gong/functions/run-control/handler';
 import { exitWithSupervisor } from '../stack/parent-watch';
 import { localScheduleTimer } from './schedule-timer';
 import { SqsEventSource, type SqsHandler } from './sqs-event-source';
@@ -15,10 +14,10 @@ import { SqsEventSource, type SqsHandler } from './sqs-event-source';
  * Child process of the local cloud: the event-driven Lambdas.
  *  - the analyzer, invoked by an SQS event source on the results queue exactly as Lambda would;
  *    workers' lifecycle events go on to run control and functional sessions;
- *  - the run-control ticker (on AWS an EventBridge rate rule) that advances live runs with time;
- *  - the schedule timer (on AWS EventBridge Scheduler) that fires saved regression schedules;
- *  - housekeeping timers: connection health checks, and a periodic operators.sync to every slot so
- *    a worker the supervisor restarted learns its operators again.
+ *  - the run-control Lambda, invoked on timers with the events AWS's EventBridge rate rules send:
+ *    runs.tick-all every second (advances live runs with time) and housekeeping (operators.sync to
+ *    every slot, so a worker the supervisor restarted learns its operators again; health checks);
+ *  - the schedule timer (on AWS EventBridge Scheduler) that fires saved regression schedules.
  */
 const api = depsFromEnv(functionsEnv);
 const aws = awsConfigFrom(functionsEnv);
@@ -56,19 +55,11 @@ function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Ti
   void run();
   return setInterval(run, ms);
 }
-async function tickAllRuns(): Promise<void> {
-  let cursor: string | undefined;
-  do {
-    const page = await api.repositories.tenants.list({ limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const tenant of page.items) await tickLiveRuns(runControl, tenant.id);
-    cursor = page.cursor;
-  } while (cursor);
-}
-
+const invoke = (event: RunControlEventInput) => () => runControlHandler(event);
 const timers = [
-  every(1000, 'run-control tick', tickAllRuns),
-  every(15_000, 'operators.sync', () => syncAllSlots(api)),
-  every(30_000, 'health checks', () => refreshAllHealth(api)),
+  every(1000, 'runs.tick-all', invoke({ type: 'runs.tick-all', v: 1, budgetMs: 0 })),
+  every(15_000, 'operators.sync', invoke({ type: 'housekeeping', v: 1, tasks: ['operators.sync'] })),
+  every(30_000, 'health checks', invoke({ type: 'housekeeping', v: 1, tasks: ['health.refresh'] })),
 ];
 
 const schedules = localScheduleTimer(aws, { log: (entry) => log(JSON.stringify(entry)) });
