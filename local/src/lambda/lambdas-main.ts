@@ -59,7 +59,8 @@ const invoke = (event: RunControlEventInput) => () => runControlHandler(event);
 const timers = [
   every(1000, 'runs.tick-all', invoke({ type: 'runs.tick-all', v: 1, budgetMs: 0 })),
   every(15_000, 'operators.sync', invoke({ type: 'housekeeping', v: 1, tasks: ['operators.sync'] })),
-  every(30_000, 'health checks', invoke({ type: 'housekeeping', v: 1, tasks: ['health.refresh'] })),
+  // every 10 s here (5 min on AWS): the first check runs while the simulator and workers still start
+  every(10_000, 'health checks', invoke({ type: 'housekeeping', v: 1, tasks: ['health.refresh'] })),
 ];
 
 const schedules = localScheduleTimer(aws, { log: (entry) => log(JSON.stringify(entry)) });
