@@ -34,6 +34,7 @@ export class EsmeEndpoint implements SendTarget, Tickable {
   private backoffMs = 250;
   private retry: NodeJS.Timeout | undefined;
   private readonly byMessageId = new Map<string, Exchange>();
+  private lastFailureLog = Number.NEGATIVE_INFINITY;
   private ref = 0;
 
   constructor(
@@ -170,6 +171,7 @@ export class EsmeEndpoint implements SendTarget, Tickable {
           this.backoffMs = 250;
           this.boundSince = Math.round(this.deps.now());
           this.session = session;
+          this.lastFailureLog = Number.NEGATIVE_INFINITY;
           this.deps.log.info('ESME bound', {
             operatorId: this.operatorId,
             peer: `${this.esme.host}:${this.esme.port}`,
@@ -177,7 +179,17 @@ export class EsmeEndpoint implements SendTarget, Tickable {
         })
         .catch((err) => {
           this.counters.bindFailures++;
-          this.deps.log.warn('ESME bind failed', { operatorId: this.operatorId, err: String(err) });
+          // a gateway that stays down is retried every ~10 s: say so once, then once a minute
+          const now = this.deps.now();
+          if (now - this.lastFailureLog >= 60_000) {
+            this.lastFailureLog = now;
+            this.deps.log.warn('ESME bind failed; retrying with backoff', {
+              operatorId: this.operatorId,
+              peer: `${this.esme.host}:${this.esme.port}`,
+              failures: this.counters.bindFailures,
+              err: String(err),
+            });
+          }
           session.destroy();
         });
     });
