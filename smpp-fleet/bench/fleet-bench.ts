@@ -8,15 +8,18 @@
  *  (c) latency fidelity: gateway answers after a fixed 50 ms, 5,000 msg/s: p50/p99 vs 50 ms
  *  (d) the same echo loop on the npm `smpp` package (SMSC and gateway processes), same duration; run
  *      first, on a machine that holds nothing else of this run
+ *  (e) interactive sessions: 20 single messages; how soon after each answer its record can be read
+ *      off the results queue (target ≤ 250 ms)
  *
  * The gateway is the simulator (smpp-fleet/src/sim, ECHO rule) in its own process; BENCH_GATEWAY=gateway
  * swaps in a minimal echo client instead (to tell worker limits from simulator limits).
  * Env knobs: BENCH_SECONDS (30), BENCH_RATE_C (5000), BENCH_NUMBERS (5000), BENCH_WINDOW (2000),
- * BENCH_PHASES (abcd), BENCH_GATEWAY (sim), BENCH_RATE_A (120000: above what one worker sustains on
+ * BENCH_PHASES (abcde), BENCH_GATEWAY (sim), BENCH_RATE_A (120000: above what one worker sustains on
  * this 2-core machine, ~90000; what it cannot send in time is dropped and recorded as not sent).
  * BENCH_PROFILE_DIR writes CPU profiles of the child roles in BENCH_PROFILE_ROLES (default
  * worker; e.g. worker,sim,pkg-smsc).
- * Final line: RESULT {"exchangesPerSec":…, "smppPkgExchangesPerSec":…, "rateMaxErrPct":…, "latP50Ms":…, "latP99Ms":…}
+ * Final line: RESULT {"exchangesPerSec":…, "smppPkgExchangesPerSec":…, "rateMaxErrPct":…, "latP50Ms":…, "latP99Ms":…,
+ * "sessionResultMaxMs":…}
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -301,7 +304,7 @@ async function main(): Promise<void> {
   const numbers = knob('BENCH_NUMBERS', 5000);
   const window = knob('BENCH_WINDOW', 2000);
   const rateC = knob('BENCH_RATE_C', 5000);
-  const phases = process.env.BENCH_PHASES ?? 'abcd';
+  const phases = process.env.BENCH_PHASES ?? 'abcde';
   /** `sim` (the gateway simulator, default) or `gateway` (a minimal echo client, to tell the two apart) */
   const gatewayKind = process.env.BENCH_GATEWAY === 'gateway' ? 'gateway' : 'sim';
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -508,13 +511,69 @@ async function main(): Promise<void> {
       `(c) latency from send p50 ${latP50Ms} p99 ${latP99Ms} ms; from intended p50 ${round2(fromIntended.quantile(0.5))} p99 ${round2(fromIntended.quantile(0.99))} ms; n=${fromSent.count}, reconnects ${c.done?.reconnects ?? '?'}`,
     );
   }
+  // (e) interactive sessions: how soon after its answer an exchange's record can be read off the
+  // results queue (target: within 250 ms), one message at a time like a user chatting
+  let sessionResultMaxMs: number | undefined;
+  if (phases.includes('e')) {
+    const sessionId = 'bench-session';
+    await command({
+      type: 'session.open',
+      v: 1,
+      tenantId: 'bench',
+      sessionId,
+      operatorId: 'op1',
+      msisdn: '40720000001',
+      mode: 'operator',
+    });
+    const delays: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await command({
+        type: 'session.send',
+        v: 1,
+        tenantId: 'bench',
+        sessionId,
+        stepIndex: i,
+        message: { text: 'ECHO pong', encoding: 'auto', segmentation: 'udh8' },
+        expect: { kind: 'exact', text: 'pong' },
+        timeoutMs: 5000,
+      });
+      const until = Date.now() + 10_000;
+      let seen = false;
+      while (!seen && Date.now() < until) {
+        const got = await queue.receive(RESULTS_QUEUE.name, { max: 10, waitSeconds: 1 });
+        const at = Date.now();
+        for (const m of got) {
+          const e = decodeBody(WorkerEvent, m.body);
+          if (e.type !== 'results.batch') continue;
+          for (const r of e.records) {
+            if (r.scope.kind !== 'session' || r.scope.sessionId !== sessionId || r.replyAt === undefined)
+              continue;
+            delays.push(at - r.replyAt);
+            seen = true;
+          }
+        }
+        if (got.length > 0)
+          await queue.ack(
+            RESULTS_QUEUE.name,
+            got.map((m) => m.receipt),
+          );
+      }
+      if (!seen) throw new Error(`(e) session exchange ${i} never reached the results queue`);
+    }
+    await command({ type: 'session.close', v: 1, tenantId: 'bench', sessionId });
+    delays.sort((a, b) => a - b);
+    sessionResultMaxMs = delays[delays.length - 1];
+    log(
+      `(e) session results on the queue after the answer: p50 ${delays[delays.length >> 1]} ms, max ${sessionResultMaxMs} ms (n=${delays.length})`,
+    );
+  }
   await stopChild(gw.proc, 2000);
   await stopChild(worker.proc);
 
   if (smppPkgExchangesPerSec > 0 && exchangesPerSec > 0)
     log(`(a)/(d) ratio ${(exchangesPerSec / smppPkgExchangesPerSec).toFixed(2)}`);
   log(
-    `RESULT ${JSON.stringify({ exchangesPerSec, smppPkgExchangesPerSec, rateMaxErrPct: round2(rateMaxErrPct), latP50Ms, latP99Ms })}`,
+    `RESULT ${JSON.stringify({ exchangesPerSec, smppPkgExchangesPerSec, rateMaxErrPct: round2(rateMaxErrPct), latP50Ms, latP99Ms, ...(sessionResultMaxMs === undefined ? {} : { sessionResultMaxMs }) })}`,
   );
 }
 
