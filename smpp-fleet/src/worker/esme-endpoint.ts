@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import type { HostedOperator } from '@gong/core/messages/fleet-command';
 import { EsmClass, TlvTag } from '../smpp/constants';
-import type { Pdu, SmPdu, Tlv } from '../smpp/pdu';
+import type { Pdu, SmPdu } from '../smpp/pdu';
 import { SmppSession } from '../smpp/session';
 import { Correlator } from './correlator';
 import type { Tickable } from './driver';
@@ -10,8 +10,6 @@ import type { BindInfo, EndpointDeps } from './operator-endpoint';
 import { parseReceipt } from './receipts';
 import type { SendTarget } from './send-target';
 import { decodeText, encodeText } from './sms-text';
-
-const NO_TLVS: readonly Tlv[] = [];
 
 type EsmeConfig = NonNullable<HostedOperator['esme']>;
 
@@ -110,7 +108,7 @@ export class EsmeEndpoint implements SendTarget, Tickable {
           registeredDelivery: receipts ? 1 : 0,
           dataCoding: body.dataCoding,
           shortMessage: body.shortMessage,
-          tlvs: body.tlvs ?? NO_TLVS,
+          tlvs: body.tlvs,
         },
         (err, resp) => {
           if (err !== null || resp === undefined) {

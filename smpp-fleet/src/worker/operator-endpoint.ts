@@ -2,7 +2,7 @@ import { Reassembler } from '@gong/core/encoding/reassembly';
 import type { HostedOperator } from '@gong/core/messages/fleet-command';
 import type { Rng } from '@gong/core/rng';
 import { TlvTag } from '../smpp/constants';
-import type { SmPdu, Tlv } from '../smpp/pdu';
+import type { SmPdu } from '../smpp/pdu';
 import type { SmppSession } from '../smpp/session';
 import { Correlator } from './correlator';
 import type { Tickable } from './driver';
@@ -12,8 +12,6 @@ import { messageState, pickStatus, receiptText } from './receipts';
 import type { SendTarget } from './send-target';
 import { decodeText, encodeText } from './sms-text';
 import { TimerWheel } from './timer-wheel';
-
-const NO_TLVS: readonly Tlv[] = [];
 
 export interface BindInfo {
   systemId: string;
@@ -129,7 +127,7 @@ export class OperatorEndpoint implements SendTarget, Tickable {
           esmClass: body.esmClass,
           dataCoding: body.dataCoding,
           shortMessage: body.shortMessage,
-          tlvs: body.tlvs ?? NO_TLVS,
+          tlvs: body.tlvs,
         },
         (err, resp) => {
           if (err !== null || resp === undefined) {

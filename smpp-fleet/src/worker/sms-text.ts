@@ -5,13 +5,16 @@ import { parseUdh } from '@gong/core/encoding/udh';
 import { EsmClass, TlvTag } from '../smpp/constants';
 import type { SmPdu, Tlv } from '../smpp/pdu';
 
-/** The message part of one submit_sm / deliver_sm. */
+/** The message part of one submit_sm / deliver_sm (`tlvs` empty when the body needs none). */
 export interface SmBody {
   dataCoding: number;
   esmClass: number;
   shortMessage: Buffer;
-  tlvs?: Tlv[];
+  tlvs: readonly Tlv[];
 }
+
+/** Shared by every body without TLVs (PDUs are built as plain literals: no optional fields, no spread). */
+const NO_TLVS: readonly Tlv[] = [];
 
 /** A decoded incoming short message; `part` (with its raw octets) when it is one part of a multipart message. */
 export interface IncomingText {
@@ -53,9 +56,15 @@ export function encodeText(
         dataCoding: seg.dataCoding,
         esmClass: EsmClass.UDHI,
         shortMessage: Buffer.concat([p.udh, p.body]),
+        tlvs: NO_TLVS,
       };
     }
-    const body: SmBody = { dataCoding: seg.dataCoding, esmClass: 0, shortMessage: Buffer.from(p.body) };
+    const body: SmBody = {
+      dataCoding: seg.dataCoding,
+      esmClass: 0,
+      shortMessage: Buffer.from(p.body),
+      tlvs: NO_TLVS,
+    };
     if (seg.total > 1 && segmentation === 'sar') {
       const refBytes = Buffer.alloc(2);
       refBytes.writeUInt16BE(seg.reference & 0xffff);
