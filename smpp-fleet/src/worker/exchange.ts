@@ -73,6 +73,11 @@ export class Exchange {
   }
 }
 
+/** Verdicts of stray replies: records of their own, which do not count as sends. */
+export function isStrayVerdict(verdict: Verdict): boolean {
+  return verdict === 'late' || verdict === 'duplicate' || verdict === 'unexpected';
+}
+
 /** A reply that did not settle a pending exchange: late, duplicate or unexpected. Reported as its own record. */
 export interface StrayReply {
   verdict: 'late' | 'duplicate' | 'unexpected';

@@ -9,6 +9,7 @@ import {
 } from '@gong/core/messages/packed-records';
 import type { WorkerEvent } from '@gong/core/messages/worker-event';
 import type { QueuePort } from '@gong/core/ports/queue';
+import { isStrayVerdict } from './exchange';
 import type { Logger } from './logger';
 import type { ResultsOut } from './results-out';
 import { SecondBuckets } from './second-buckets';
@@ -247,7 +248,7 @@ function bucketsOf(records: ExchangeRecord[]): SecondBuckets {
   const b = new SecondBuckets();
   for (const r of records) {
     if (r.scope.kind !== 'run') continue;
-    const stray = r.verdict === 'late' || r.verdict === 'duplicate' || r.verdict === 'unexpected';
+    const stray = isStrayVerdict(r.verdict);
     if (!stray)
       b.sent(r.tenantId, r.scope.runId, r.operatorId, r.intendedAt, Math.max(0, r.sentAt - r.intendedAt));
     b.verdict(

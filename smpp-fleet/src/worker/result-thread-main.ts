@@ -4,6 +4,7 @@ import { SqsQueue } from '@gong/core/adapters/aws/sqs-queue';
 import type { ExchangeRecord } from '@gong/core/domain/exchange';
 import { unpackRecords } from '@gong/core/messages/packed-records';
 import { env } from '../env';
+import { isStrayVerdict } from './exchange';
 import { jsonLogger } from './logger';
 import { ResultSink } from './result-sink';
 import type { FromResultThread, ResultThreadConfig, ToResultThread } from './result-thread';
@@ -24,7 +25,6 @@ const sink = new ResultSink(
   Date.now,
   config.sink,
 );
-const STRAYS = new Set(['late', 'duplicate', 'unexpected']);
 const reply = (m: FromResultThread) => port.postMessage(m);
 
 port.on('message', (m: ToResultThread) => {
@@ -33,7 +33,7 @@ port.on('message', (m: ToResultThread) => {
       const records = unpackRecords(m.packed) as ExchangeRecord[];
       for (const r of records) {
         r.tenantId = m.tenantId;
-        if (STRAYS.has(r.verdict)) sink.addStray(r, m.urgent);
+        if (isStrayVerdict(r.verdict)) sink.addStray(r, m.urgent);
         else sink.addExchange(r, m.urgent);
       }
       return;
