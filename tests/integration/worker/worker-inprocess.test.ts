@@ -1,16 +1,11 @@
-import { MemoryQueue } from '@gong/core/adapters/memory/memory-queue';
-import { MemoryWorkerStatusStore } from '@gong/core/adapters/memory/worker-status-store';
 import type { ExchangeRecord } from '@gong/core/domain/exchange';
-import { allQueues, commandQueue, RESULTS_QUEUE } from '@gong/core/infra/resources';
-import { decodeBody, encodeBody } from '@gong/core/messages/codec';
 import type { FleetCommand, HostedOperator } from '@gong/core/messages/fleet-command';
-import { WorkerEvent } from '@gong/core/messages/worker-event';
+import type { WorkerEvent } from '@gong/core/messages/worker-event';
 import { connectSmpp } from '@gong/smpp-fleet/smpp/client';
-import { memoryLogger } from '@gong/smpp-fleet/worker/logger';
-import { preciseClock } from '@gong/smpp-fleet/worker/precise-clock';
-import { Worker } from '@gong/smpp-fleet/worker/worker';
+import type { Worker } from '@gong/smpp-fleet/worker/worker';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EchoGateway, echoGateway } from './echo-gateway';
+import { inProcessWorker } from './in-process-worker';
 
 const op = (
   id: string,
@@ -40,41 +35,9 @@ afterEach(async () => {
 });
 
 async function startWorker() {
-  const queue = new MemoryQueue(allQueues(1));
-  const status = new MemoryWorkerStatusStore();
-  const log = memoryLogger();
-  const w = new Worker({
-    slot: 0,
-    workerId: 'w-test',
-    host: '127.0.0.1',
-    port: 0,
-    queue,
-    commandQueue: commandQueue(0).name,
-    resultsQueue: RESULTS_QUEUE.name,
-    statusStore: status,
-    clock: preciseClock(),
-    log,
-    statusIntervalMs: 200,
-    drainTimeoutMs: 2000,
-    commandWaitSeconds: 1,
-    sink: { lingerMs: 100 },
-  });
-  worker = w;
-  const port = await w.start();
-  const send = (c: FleetCommand) => queue.send(commandQueue(0).name, [encodeBody(c)]);
-  const events = async (): Promise<WorkerEvent[]> => {
-    const out: WorkerEvent[] = [];
-    for (;;) {
-      const got = await queue.receive(RESULTS_QUEUE.name, { max: 10, waitSeconds: 0 });
-      if (got.length === 0) return out;
-      for (const m of got) out.push(decodeBody(WorkerEvent, m.body));
-      await queue.ack(
-        RESULTS_QUEUE.name,
-        got.map((m) => m.receipt),
-      );
-    }
-  };
-  return { w, port, queue, status, log, send, events };
+  const h = await inProcessWorker('w-test', { statusIntervalMs: 200, drainTimeoutMs: 2000 });
+  worker = h.worker;
+  return { ...h, w: h.worker };
 }
 
 async function until<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
