@@ -17,6 +17,7 @@ import type { SmppSession } from '../smpp/session';
 import { tlvCString, tlvU8 } from '../smpp/tlv';
 import type { SimConfig } from './config';
 import type { SimulatorCounters } from './counters';
+import type { DelayLine } from './delay-line';
 import type { RequestGate } from './faults';
 
 const MESSAGE_STATE: Record<ReceiptStatus, number> = {
@@ -34,6 +35,8 @@ export interface EsmeDeps {
   counters: SimulatorCounters;
   gate: RequestGate;
   latency: () => number;
+  /** where delayed answers and receipts wait (sub-ms due times, one alarm) */
+  delays: DelayLine;
   dlrRng: Rng;
   clock: Clock;
   /** hands a submit_sm on to an operator link; false when none is bound */
@@ -120,12 +123,10 @@ export class EsmeSide {
       }
       if ((pdu.registeredDelivery & 0x03) !== 0 && this.mixTotal > 0) {
         const receiptDelay = d.config.receipts.delayMs;
-        if (receiptDelay <= 0) this.sendReceipt(s, pdu, messageId, submittedAt);
-        else setTimeout(() => this.sendReceipt(s, pdu, messageId, submittedAt), receiptDelay).unref();
+        d.delays.after(receiptDelay, () => this.sendReceipt(s, pdu, messageId, submittedAt));
       }
     };
-    if (delay <= 0) answer();
-    else setTimeout(answer, delay).unref();
+    d.delays.after(delay, answer);
   }
 
   private drawStatus(): ReceiptStatus {

@@ -16,6 +16,7 @@ import type { DataSmPdu, Pdu, SmPdu } from '../smpp/pdu';
 import type { ResponseCallback, SmppSession } from '../smpp/session';
 import type { OperatorEndpoint, SimConfig } from './config';
 import type { SimulatorCounters } from './counters';
+import type { DelayLine } from './delay-line';
 import type { RequestGate } from './faults';
 import type { Responder } from './rules';
 
@@ -25,6 +26,8 @@ export interface LinkDeps {
   gate: RequestGate;
   respond: Responder;
   latency: () => number;
+  /** where delayed replies wait (sub-ms due times, one alarm) */
+  delays: DelayLine;
   dropRng: Rng;
   backoffRng: Rng;
   reassembler: Reassembler;
@@ -163,9 +166,7 @@ export class OperatorLink {
       c.dropped++;
     } else {
       const reply = this.d.respond(text, pdu.sourceAddr, pdu.destinationAddr);
-      const delay = this.d.latency();
-      if (delay <= 0) this.sendReply(s, pdu, reply);
-      else setTimeout(() => this.sendReply(s, pdu, reply), delay).unref();
+      this.d.delays.after(this.d.latency(), () => this.sendReply(s, pdu, reply));
     }
     if (unbindNow) {
       c.unbinds++;

@@ -13,6 +13,7 @@ import { type Clock, systemClock } from '@gong/core/ports/clock';
 import { seededRng } from '@gong/core/rng';
 import { parseSimConfig, type SimConfig, type SimConfigInput } from './config';
 import { newSimulatorCounters, type SimulatorCounters } from './counters';
+import { DelayLine } from './delay-line';
 import { EsmeSide } from './esme-side';
 import { RequestGate } from './faults';
 import { latencySampler } from './latency';
@@ -41,6 +42,7 @@ export async function startSimulator(
   const counters = newSimulatorCounters();
   const gate = new RequestGate(config, rng.fork('faults'), clock, counters);
   const latency = latencySampler(config.latency, rng.fork('latency'));
+  const delays = new DelayLine();
   const reassembler = new Reassembler({ timeoutMs: config.reassemblyTimeoutMs, clock });
   let reference = 0;
   const respond = compileRules(config.rules, config.helpText);
@@ -60,7 +62,7 @@ export async function startSimulator(
   let esme: EsmeSide | undefined;
   let esmePort: number | undefined;
   if (config.esme !== undefined) {
-    esme = new EsmeSide({ config, counters, gate, latency, dlrRng: rng.fork('dlr'), clock, forward });
+    esme = new EsmeSide({ config, counters, gate, latency, delays, dlrRng: rng.fork('dlr'), clock, forward });
     esmePort = await esme.listen();
   }
 
@@ -73,6 +75,7 @@ export async function startSimulator(
           gate,
           respond,
           latency,
+          delays,
           dropRng: rng.fork(`drop-${i}-${b}`),
           backoffRng: rng.fork(`backoff-${i}-${b}`),
           reassembler,
@@ -112,6 +115,7 @@ export async function startSimulator(
       clearInterval(sweeper);
       await Promise.all(links.map((l) => l.stop()));
       await esme?.close();
+      await delays.close();
     },
   };
 }
