@@ -102,6 +102,35 @@ async function gatewayRole(port: number, systemId: string, password: string, del
   });
 }
 
+/**
+ * Host check: a process that does nothing but run a 1-ms timer, counting the times it did not run for
+ * over 2 ms. It puts the latency tail in context: when this idle process stalls, the whole VM did
+ * (scheduling, steal), and the worker and the gateway stalled with it.
+ */
+function probeRole(): void {
+  const stalls: number[] = [];
+  const startedAt = performance.now();
+  let last = startedAt;
+  setInterval(() => {
+    const now = performance.now();
+    const late = now - last - 1;
+    if (late > 2) stalls.push(late);
+    last = now;
+  }, 1);
+  process.stdout.write('probing\n');
+  process.on('SIGTERM', () => {
+    const over = (ms: number) => stalls.filter((s) => s > ms).length;
+    const report = {
+      seconds: Math.round((performance.now() - startedAt) / 1000),
+      over2Ms: stalls.length,
+      over5Ms: over(5),
+      over10Ms: over(10),
+      longestMs: Math.round(Math.max(0, ...stalls) * 10) / 10,
+    };
+    process.stdout.write(`${JSON.stringify(report)}\n`, () => process.exit(0));
+  });
+}
+
 /** The gateway simulator of smpp-fleet/src/sim (default ECHO rule), bound to the worker, fixed latency. */
 async function simRole(port: number, systemId: string, password: string, delayMs: number): Promise<void> {
   const sim = await startSimulator({
@@ -502,7 +531,11 @@ async function main(): Promise<void> {
     const startC = nextSecond(2000);
     log(`(c) latency fidelity: ${rateC}/s for ${seconds}s, gateway delay 50 ms …`);
     await command(plan('bench-c', rateC, startC));
+    const probe = child([SELF, 'probe'], process.env, 'probe');
+    await waitLine(probe.lines, (l) => l === 'probing', 'host probe');
     await new Promise((r) => setTimeout(r, startC + seconds * 1000 - Date.now()));
+    probe.proc.kill('SIGTERM');
+    const hostCheck = await waitLine(probe.lines, (l) => l.startsWith('{'), 'host probe report', 5000);
     const c = await collect(queue, 'bench-c', 60_000);
     const fromSent = new Histogram(3);
     const fromIntended = new Histogram(3);
@@ -519,6 +552,7 @@ async function main(): Promise<void> {
     log(
       `(c) latency from send p50 ${latP50Ms} p99 ${latP99Ms} ms; from intended p50 ${round2(fromIntended.quantile(0.5))} p99 ${round2(fromIntended.quantile(0.99))} ms; n=${fromSent.count}, reconnects ${c.done?.reconnects ?? '?'}`,
     );
+    log(`(c) host check, an idle process's 1-ms timer during (c): stalls ${hostCheck}`);
   }
   // (e) interactive sessions: how soon after its answer an exchange's record can be read off the
   // results queue (target: within 250 ms), one message at a time like a user chatting
@@ -605,6 +639,8 @@ const run = async () => {
       return pkgSmscRole(Number(args[0]), Number(args[1]), Number(args[2]), Number(args[3]));
     case 'pkg-gateway':
       return pkgGatewayRole(Number(args[0]));
+    case 'probe':
+      return probeRole();
     default:
       try {
         await main();
