@@ -5,7 +5,9 @@
  *
  *  (a) sustained exchanges/s (MO out, MT back, matched, recorded), offered above capacity, 30 s
  *  (b) rate precision at 1,000 msg/s for 30 s: max per-second error % (by actual send time)
- *  (c) latency fidelity: gateway answers after a fixed 50 ms, 5,000 msg/s: p50/p99 vs 50 ms
+ *  (c) latency fidelity: gateway answers after a fixed 50 ms, 5,000 msg/s: p50/p99 vs 50 ms, after a
+ *      3-s warm-up run (BENCH_WARMUP_SEC); beside it a host check counts the stalls of an idle
+ *      process's 1-ms timer, to tell the VM's own stalls from the worker's
  *  (d) the same echo loop on the npm `smpp` package (SMSC and gateway processes), same duration; run
  *      first, on a machine that holds nothing else of this run
  *  (e) interactive sessions: 20 single messages; how soon after each answer its record can be read
