@@ -1,11 +1,15 @@
-import type { Exchange, StrayReply } from './exchange';
+import { Exchange, type StrayReply } from './exchange';
 import { TimerWheel } from './timer-wheel';
 
 interface NumberBook {
   /** sent, no verdict yet, in send order (oldest first) */
   pending: Exchange[];
-  /** settled recently, newest last: candidates for late and duplicate replies */
+  /**
+   * Copies of the exchanges settled most recently: candidates for late and duplicate replies. A ring
+   * of reused objects (see Exchange.copyFrom); `newest` is the index of the latest.
+   */
   recent: Exchange[];
+  newest: number;
 }
 
 export interface CorrelatorOptions {
@@ -75,8 +79,9 @@ export class Correlator {
           return;
         }
       }
-      for (let i = book.recent.length - 1; i >= 0; i--) {
-        const ex = book.recent[i] as Exchange;
+      const n = book.recent.length;
+      for (let k = 0; k < n; k++) {
+        const ex = book.recent[(book.newest - k + n) % n] as Exchange;
         if (ex.replyAt === undefined && ex.verdict === 'unanswered' && ex.strays === 0) {
           if (at <= ex.deadline + this.lateWindowMs && ex.matcher(text)) {
             ex.strays++;
@@ -114,10 +119,12 @@ export class Correlator {
       this.answer(ex, text, at, ok || ex.matcher(text) ? 'valid' : 'invalid');
       return;
     }
+    // the correlator's copy, when it still has one, counts the strays of both kinds of reply
+    const mem = this.memoryOf(ex) ?? ex;
     const verdict =
-      ex.replyAt === undefined && ex.strays === 0 && ex.verdict === 'unanswered' ? 'late' : 'duplicate';
-    ex.strays++;
-    this.onStray({ verdict, exchange: ex, operatorId: this.operatorId, msisdn: ex.msisdn, text, at });
+      mem.replyAt === undefined && mem.strays === 0 && mem.verdict === 'unanswered' ? 'late' : 'duplicate';
+    mem.strays++;
+    this.onStray({ verdict, exchange: mem, operatorId: this.operatorId, msisdn: ex.msisdn, text, at });
   }
 
   /** Settles every exchange whose deadline has passed. */
@@ -178,16 +185,31 @@ export class Correlator {
         book.pending.splice(i, 1);
         this.pendingCount--;
       }
-      book.recent.push(ex);
-      if (book.recent.length > this.recentPerNumber) book.recent.shift();
+      this.remember(book, ex);
     }
     ex.listener(ex);
+  }
+
+  private memoryOf(ex: Exchange): Exchange | undefined {
+    const recent = this.books.get(ex.msisdn)?.recent;
+    return recent?.find((m) => m.id === ex.id);
+  }
+
+  private remember(book: NumberBook, ex: Exchange): void {
+    if (this.recentPerNumber === 0) return;
+    if (book.recent.length < this.recentPerNumber) {
+      book.recent.push(Exchange.blank().copyFrom(ex));
+      book.newest = book.recent.length - 1;
+    } else {
+      book.newest = (book.newest + 1) % book.recent.length;
+      (book.recent[book.newest] as Exchange).copyFrom(ex);
+    }
   }
 
   private book(msisdn: string): NumberBook {
     let book = this.books.get(msisdn);
     if (book === undefined) {
-      book = { pending: [], recent: [] };
+      book = { pending: [], recent: [], newest: -1 };
       this.books.set(msisdn, book);
     }
     return book;

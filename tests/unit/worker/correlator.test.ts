@@ -96,6 +96,42 @@ describe('Correlator', () => {
     expect(strays[1]?.msisdn).toBe('4079');
   });
 
+  it('remembers the last settled exchanges of a number in copies, oldest forgotten first', () => {
+    const [a, b, d] = [send('4071', exact('A'), 0), send('4071', exact('B'), 1), send('4071', exact('C'), 2)];
+    c = new Correlator('op1', (s) => strays.push(s), { recentPerNumber: 2 });
+    for (const ex of [a, b, d]) c.sent(ex, ex.intendedAt);
+    c.reply('4071', 'A', 10);
+    c.reply('4071', 'B', 11);
+    c.reply('4071', 'C', 12);
+    c.reply('4071', 'C', 13);
+    c.reply('4071', 'B', 14);
+    c.reply('4071', 'A', 15);
+    expect(strays.map((s) => [s.verdict, s.exchange?.id])).toEqual([
+      ['duplicate', d.id],
+      ['duplicate', b.id],
+      ['unexpected', undefined],
+    ]);
+    // a copy with the exchange's fields, not the exchange itself (which the correlator lets go)
+    const copy = strays[0]?.exchange;
+    expect(copy).not.toBe(d);
+    expect(copy?.toRecord()).toEqual(d.toRecord());
+    expect({ ...copy }).toEqual({ ...d, strays: 1 });
+  });
+
+  it('counts late and duplicate replies of both paths (by number, by message id) on one exchange', () => {
+    const seen: [string, number | undefined][] = [];
+    c = new Correlator('op1', (s) => seen.push([s.verdict, s.exchange?.strays]));
+    const a = send('4071', exact('A'), 0, 100);
+    c.sweep(101);
+    c.reply('4071', 'A', 150);
+    c.replyTo(a, 'id:1 stat:DELIVRD', 160, true);
+    // the second is not "late" again: record ids (…-L1, …-D2) stay unique
+    expect(seen).toEqual([
+      ['late', 1],
+      ['duplicate', 2],
+    ]);
+  });
+
   it('settles a non-zero response status as error, with the status', () => {
     const a = send('4071', exact('A'), 0);
     c.response(a, 0x58, 3);
