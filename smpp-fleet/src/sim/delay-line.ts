@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { TimerWheel } from '../worker/timer-wheel';
 
 /** Epoch milliseconds with sub-millisecond resolution, comparable between threads. */
 const preciseNow = (): number => performance.timeOrigin + performance.now();
@@ -51,26 +52,24 @@ class Alarm {
   }
 }
 
+/** Width of the delay line's due-time buckets: items due within it leave together. */
+const RESOLUTION_MS = 0.05;
+
 /**
  * Runs callbacks after sub-millisecond delays, one alarm for all of them. The simulator's latency is
  * what Gong's latency measurements are checked against, and Node's setTimeout counts from the event
  * loop's cached millisecond: a 50 ms timeout fires anywhere from 49.1 to 51 ms after it was set
- * (measured). Here each item keeps its exact due time; a precise alarm wakes the loop for the
- * earliest, and everything due by then leaves together, in the order it was added.
+ * (measured). Here the items wait on a timer wheel 0.05 ms wide; a precise alarm wakes the loop for
+ * the earliest bucket, and everything due by then leaves together, in due order (the order added
+ * within a bucket), never more than 0.05 ms early.
  */
 export class DelayLine {
-  /** min-heap on (due, seq), in parallel arrays */
-  private readonly dues: number[] = [];
-  private readonly seqs: number[] = [];
-  private readonly fns: (() => void)[] = [];
-  private seq = 0;
+  private readonly wheel = new TimerWheel<() => void>(RESOLUTION_MS);
   private alarm: Alarm | undefined;
   private armedFor = 0;
 
-  constructor(private readonly toleranceMs = 0.05) {}
-
   get size(): number {
-    return this.dues.length;
+    return this.wheel.size;
   }
 
   /** Runs `fn` `ms` milliseconds from now; `ms` <= 0 runs it at once. */
@@ -79,32 +78,29 @@ export class DelayLine {
       fn();
       return;
     }
-    const due = preciseNow() + ms;
-    this.push(due, fn);
-    if (this.armedFor === 0 || due < this.armedFor) this.arm(due);
+    this.wheel.add(preciseNow() + ms, fn);
+    const next = this.wheel.nextAt() as number;
+    if (this.armedFor === 0 || next < this.armedFor) this.arm(next);
   }
 
   /** Drops everything not yet run and ends the alarm thread. */
   async close(): Promise<void> {
-    this.dues.length = 0;
-    this.seqs.length = 0;
-    this.fns.length = 0;
+    this.wheel.clear();
     this.armedFor = 0;
     const alarm = this.alarm;
     this.alarm = undefined;
     await alarm?.close();
   }
 
-  private arm(due: number): void {
-    this.armedFor = due;
+  private arm(at: number): void {
+    this.armedFor = at;
     this.alarm ??= new Alarm(this.run);
-    this.alarm.set(due);
+    this.alarm.set(at);
   }
 
   private readonly run = (): void => {
-    const limit = preciseNow() + this.toleranceMs;
-    while (this.dues.length > 0 && (this.dues[0] as number) <= limit) {
-      const fn = this.pop();
+    // the alarm rings up to 0.02 ms before its time: take the bucket it rang for
+    this.wheel.due(preciseNow() + RESOLUTION_MS, (fn) => {
       try {
         fn();
       } catch (err) {
@@ -113,63 +109,10 @@ export class DelayLine {
           throw err;
         });
       }
-    }
-    const next = this.dues[0];
+    });
+    const next = this.wheel.nextAt();
     this.armedFor = 0;
     if (next !== undefined) this.arm(next);
     else this.alarm?.set(0);
   };
-
-  private before(i: number, j: number): boolean {
-    const a = this.dues[i] as number;
-    const b = this.dues[j] as number;
-    return a < b || (a === b && (this.seqs[i] as number) < (this.seqs[j] as number));
-  }
-
-  private swap(i: number, j: number): void {
-    const { dues, seqs, fns } = this;
-    const d = dues[i] as number;
-    dues[i] = dues[j] as number;
-    dues[j] = d;
-    const s = seqs[i] as number;
-    seqs[i] = seqs[j] as number;
-    seqs[j] = s;
-    const f = fns[i] as () => void;
-    fns[i] = fns[j] as () => void;
-    fns[j] = f;
-  }
-
-  private push(due: number, fn: () => void): void {
-    this.dues.push(due);
-    this.seqs.push(this.seq++);
-    this.fns.push(fn);
-    let i = this.dues.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(i, parent)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private pop(): () => void {
-    const top = this.fns[0] as () => void;
-    const last = this.dues.length - 1;
-    this.swap(0, last);
-    this.dues.pop();
-    this.seqs.pop();
-    this.fns.pop();
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < last && this.before(l, m)) m = l;
-      if (r < last && this.before(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
-    }
-    return top;
-  }
 }

@@ -1,19 +1,26 @@
 /**
- * Due-time buckets with millisecond resolution: everything due in the same millisecond shares one
- * array, and a min-heap of bucket keys finds the next due millisecond. One timer drives thousands of
- * sends, timeouts and receipts per second instead of one setTimeout each.
+ * Due-time buckets, a millisecond wide by default: everything due in the same bucket shares one
+ * array (fired in the order added), and a min-heap of bucket keys finds the next due bucket. One
+ * timer drives thousands of sends, timeouts and receipts per second instead of one setTimeout each.
+ * An item's bucket time is its due time rounded up to the resolution, so nothing fires early.
  */
 export class TimerWheel<T> {
   private readonly slots = new Map<number, T[]>();
   private readonly keys: number[] = [];
   private count = 0;
+  /** buckets per millisecond */
+  private readonly perMs: number;
+
+  constructor(resolutionMs = 1) {
+    this.perMs = 1 / resolutionMs;
+  }
 
   get size(): number {
     return this.count;
   }
 
   add(at: number, item: T): void {
-    const key = Math.ceil(at);
+    const key = Math.ceil(at * this.perMs);
     let slot = this.slots.get(key);
     if (slot === undefined) {
       slot = [];
@@ -24,21 +31,24 @@ export class TimerWheel<T> {
     this.count++;
   }
 
-  /** Earliest due time (ms), or undefined when empty. Milliseconds emptied by `remove` do not count. */
+  /** Earliest bucket time (ms), or undefined when empty. Buckets emptied by `remove` do not count. */
   nextAt(): number | undefined {
     while (this.keys.length > 0 && !this.slots.has(this.keys[0] as number)) this.pop();
-    return this.keys[0];
+    const key = this.keys[0];
+    return key === undefined ? undefined : key / this.perMs;
   }
 
-  /** Calls `fire` for every item due at or before `now`, earliest first. */
+  /** Calls `fire` for every item whose bucket time is at or before `now`, earliest first. */
   due(now: number, fire: (item: T, at: number) => void): void {
-    while (this.keys.length > 0 && (this.keys[0] as number) <= now) {
+    const limit = now * this.perMs;
+    while (this.keys.length > 0 && (this.keys[0] as number) <= limit) {
       const key = this.pop();
       const slot = this.slots.get(key);
       this.slots.delete(key);
       if (slot === undefined) continue;
       this.count -= slot.length;
-      for (const item of slot) fire(item, key);
+      const at = key / this.perMs;
+      for (const item of slot) fire(item, at);
     }
   }
 
@@ -47,13 +57,14 @@ export class TimerWheel<T> {
    * wheel does not keep it alive until then. `at` is the time it was added with.
    */
   remove(at: number, item: T): boolean {
-    const slot = this.slots.get(Math.ceil(at));
+    const key = Math.ceil(at * this.perMs);
+    const slot = this.slots.get(key);
     if (slot === undefined) return false;
     const i = slot.indexOf(item);
     if (i < 0) return false;
     const last = slot.pop() as T;
     if (i < slot.length) slot[i] = last;
-    else if (slot.length === 0) this.slots.delete(Math.ceil(at)); // its heap key finds nothing when due
+    else if (slot.length === 0) this.slots.delete(key); // its heap key finds nothing when due
     this.count--;
     return true;
   }

@@ -19,6 +19,22 @@ describe('TimerWheel', () => {
     expect(w.nextAt()).toBe(5000);
   });
 
+  it('takes a finer resolution: buckets that wide, rounded up so nothing fires early', () => {
+    const w = new TimerWheel<string>(0.05);
+    w.add(10.01, 'a');
+    w.add(10.04, 'b');
+    w.add(10.06, 'c');
+    expect(w.nextAt()).toBeCloseTo(10.05, 9);
+    const fired: [string, number][] = [];
+    w.due(10.049, (x, at) => fired.push([x, at]));
+    expect(fired).toEqual([]);
+    w.due(10.05, (x, at) => fired.push([x, at]));
+    expect(fired.map(([x]) => x)).toEqual(['a', 'b']);
+    expect(fired[0]?.[1]).toBeCloseTo(10.05, 9);
+    expect(w.remove(10.06, 'c')).toBe(true);
+    expect(w.size).toBe(0);
+  });
+
   it('lets an item go before it is due, and then neither fires nor counts it', () => {
     const w = new TimerWheel<object>();
     const [a, b, c] = [{}, {}, {}];
