@@ -131,7 +131,7 @@ export class Correlator {
   sweep(now: number): void {
     if (this.timeouts.size === 0) return;
     this.timeouts.due(now, (ex) => {
-      if (!ex.done) this.settle(ex, ex.expect.kind === 'none' ? 'valid' : 'unanswered');
+      if (!ex.done) this.timeOut(ex);
     });
   }
 
@@ -139,12 +139,9 @@ export class Correlator {
     return this.timeouts.nextAt();
   }
 
-  /** Settles everything still pending as unanswered (used when a run is aborted). */
+  /** Settles everything still pending as unanswered (nothing more is waited for). */
   abandonAll(): void {
-    for (const book of this.books.values()) {
-      for (const ex of [...book.pending]) this.settle(ex, ex.expect.kind === 'none' ? 'valid' : 'unanswered');
-    }
-    this.timeouts.clear();
+    this.abandon(() => true);
   }
 
   /**
@@ -156,7 +153,7 @@ export class Correlator {
     for (const book of this.books.values()) {
       for (const ex of [...book.pending]) {
         if (!which(ex)) continue;
-        this.settle(ex, ex.expect.kind === 'none' ? 'valid' : 'unanswered');
+        this.timeOut(ex);
         n++;
       }
     }
@@ -172,6 +169,11 @@ export class Correlator {
     ex.replyText = text;
     ex.replyAt = at;
     this.settle(ex, verdict);
+  }
+
+  /** No reply in time: unanswered, or valid when the step expected none. */
+  private timeOut(ex: Exchange): void {
+    this.settle(ex, ex.expect.kind === 'none' ? 'valid' : 'unanswered');
   }
 
   private settle(ex: Exchange, verdict: Exchange['verdict'] & string): void {
