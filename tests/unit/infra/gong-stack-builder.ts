@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DEFAULT_CONFIG, type GongConfig } from '@gong/infra/config';
 import { ENTRIES, type GongEntries } from '@gong/infra/entries';
 import { GongStack } from '@gong/infra/gong-stack';
@@ -21,6 +24,7 @@ export interface SynthOptions {
   entries?: GongEntries;
   /** run esbuild for every function (slower); off = CDK's standard `aws:cdk:bundling-stacks: []` */
   bundle?: boolean;
+  /** where the assembly goes and stays; without it, a temporary directory removed once the template is read */
   outdir?: string;
   /** run aws-cdk-lib's built-in CloudFormation schema validation at synth (~10 s) */
   validate?: boolean;
@@ -29,9 +33,10 @@ export interface SynthOptions {
 }
 
 export function aGongStack(options: SynthOptions = {}): { stack: GongStack; template: Template; app: App } {
+  const outdir = options.outdir ?? mkdtempSync(path.join(tmpdir(), 'gong-cdk-'));
   const app = new App({
     builtinCloudFormationValidation: options.validate ?? false,
-    ...(options.outdir ? { outdir: options.outdir } : {}),
+    outdir,
     context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
   });
   const stack = new GongStack(app, 'Gong', {
@@ -39,5 +44,9 @@ export function aGongStack(options: SynthOptions = {}): { stack: GongStack; temp
     entries: options.entries ?? FIXTURE_ENTRIES,
   });
   options.customize?.(stack);
-  return { stack, template: Template.fromStack(stack), app };
+  try {
+    return { stack, template: Template.fromStack(stack), app };
+  } finally {
+    if (!options.outdir) rmSync(outdir, { recursive: true, force: true });
+  }
 }
