@@ -194,7 +194,7 @@ export class Correlator {
 
   private memoryOf(ex: Exchange): Exchange | undefined {
     const recent = this.books.get(ex.msisdn)?.recent;
-    return recent?.find((m) => m.id === ex.id);
+    return recent?.find((m) => m.is(ex));
   }
 
   private remember(book: NumberBook, ex: Exchange): void {

@@ -9,16 +9,42 @@ export type ExchangeScope = { kind: 'run'; runId: string } | { kind: 'session'; 
 export type VerdictListener = (exchange: Exchange) => void;
 
 /**
+ * Record ids: a worker's prefix and a counter, written in base 36 (`w3f9c2a1b0` + `k4x`). An exchange
+ * keeps the two parts and builds the string only for its record (see `Exchange.copyFrom`).
+ */
+export class RecordIds {
+  private seq = 0;
+
+  constructor(readonly prefix: string) {}
+
+  next(): number {
+    return this.seq++;
+  }
+
+  /** a whole id, for records that are not exchanges (stray replies) */
+  nextId(): string {
+    return recordId(this.prefix, this.next());
+  }
+}
+
+export function recordId(prefix: string, seq: number): string {
+  return prefix + seq.toString(36);
+}
+
+/**
  * One sent message in flight, from intended send time to verdict. Mutable and allocation-light: it is
  * the hot-path object of the executor. Times are epoch ms with sub-ms precision (rounded in records).
  */
 export class Exchange {
   sentAt = 0;
-  respAt: number | undefined;
   respStatus: number | undefined;
   replyText: string | undefined;
-  replyAt: number | undefined;
   verdict: Verdict | undefined;
+  // Reply and response times are doubles, NaN until known, behind accessors that say undefined. A
+  // field that may hold undefined keeps each double in a box of its own, and every box a remembered
+  // copy points at (see copyFrom) would survive a scavenge.
+  private respAtMs = NaN;
+  private replyAtMs = NaN;
   deadline = 0;
   /** number slot index inside the run (or -1 for sessions) */
   numberIndex = -1;
@@ -29,7 +55,8 @@ export class Exchange {
   segmentation: Segmentation = 'udh8';
 
   constructor(
-    readonly id: string,
+    readonly idPrefix: string,
+    readonly idSeq: number,
     readonly tenantId: string,
     readonly scope: ExchangeScope,
     readonly operatorId: string,
@@ -45,24 +72,51 @@ export class Exchange {
     readonly sequenceId?: string,
   ) {}
 
+  get id(): string {
+    return recordId(this.idPrefix, this.idSeq);
+  }
+
+  get respAt(): number | undefined {
+    return Number.isNaN(this.respAtMs) ? undefined : this.respAtMs;
+  }
+
+  set respAt(at: number | undefined) {
+    this.respAtMs = at ?? Number.NaN;
+  }
+
+  get replyAt(): number | undefined {
+    return Number.isNaN(this.replyAtMs) ? undefined : this.replyAtMs;
+  }
+
+  set replyAt(at: number | undefined) {
+    this.replyAtMs = at ?? Number.NaN;
+  }
+
   get done(): boolean {
     return this.verdict !== undefined;
   }
 
+  /** the same exchange (or a copy of it) */
+  is(other: Exchange): boolean {
+    return this.idSeq === other.idSeq && this.idPrefix === other.idPrefix;
+  }
+
   /** An exchange to copy settled ones into (see `copyFrom`). */
   static blank(): Exchange {
-    return new Exchange('', '', BLANK_SCOPE, '', '', 0, '', 'auto', BLANK_EXPECT, NEVER, 0, 0, NOOP);
+    return new Exchange('', -1, '', BLANK_SCOPE, '', '', 0, '', 'auto', BLANK_EXPECT, NEVER, 0, 0, NOOP);
   }
 
   /**
    * Becomes a copy of `from`. The correlator remembers settled exchanges (for late and duplicate
    * replies) in objects it reuses, so the exchanges it sends die young: kept themselves for seconds,
    * each would be copied into V8's old generation, and those copies made the worker's scavenges last
-   * 5-6 ms, a stall that shows in the latencies it measures.
+   * 5-6 ms, a stall that shows in the latencies it measures. For the same reason a copy takes nothing
+   * made for this one exchange: its id is the prefix and counter, its times are written in place.
    */
   copyFrom(from: Exchange): this {
     const to = this as Mutable<Exchange>;
-    to.id = from.id;
+    to.idPrefix = from.idPrefix;
+    to.idSeq = from.idSeq;
     to.tenantId = from.tenantId;
     to.scope = from.scope;
     to.operatorId = from.operatorId;
@@ -77,11 +131,11 @@ export class Exchange {
     to.listener = from.listener;
     to.sequenceId = from.sequenceId;
     to.sentAt = from.sentAt;
-    to.respAt = from.respAt;
+    this.respAtMs = from.respAtMs;
     to.respStatus = from.respStatus;
     // most replies repeat the last one word for word: keep the old string, the new one dies young
     if (from.replyText !== to.replyText) to.replyText = from.replyText;
-    to.replyAt = from.replyAt;
+    this.replyAtMs = from.replyAtMs;
     to.verdict = from.verdict;
     to.deadline = from.deadline;
     to.numberIndex = from.numberIndex;

@@ -1,7 +1,7 @@
 import type { Expectation } from '@gong/core/domain/expectation';
 import type { Step } from '@gong/core/domain/sequence';
 import type { FleetCommand } from '@gong/core/messages/fleet-command';
-import { Exchange, type ExchangeScope } from './exchange';
+import { Exchange, type ExchangeScope, type RecordIds } from './exchange';
 import { compileExpectation } from './matcher';
 import { numberSchedule, perSecondSchedule, type RateSchedule } from './rate-schedule';
 import { Ring } from './ring';
@@ -15,8 +15,8 @@ export interface RunExecutorDeps {
   target(operatorId: string): SendTarget | undefined;
   /** receives every settled exchange */
   settled(exchange: Exchange): void;
-  /** unique record ids */
-  nextId(): string;
+  /** where the ids of records come from */
+  ids: RecordIds;
   /** unsent messages kept per operator while no bind can take them; older ones are dropped as errors */
   maxBacklog?: number;
   /** after the schedule ends, how long unsent backlog may wait for a bind before it is dropped */
@@ -227,7 +227,8 @@ export class RunExecutor {
       slot.cursor = (stepIndex + 1) % slot.steps.length;
       slot.outstanding++;
       const ex = new Exchange(
-        this.deps.nextId(),
+        this.deps.ids.prefix,
+        this.deps.ids.next(),
         plan.tenantId,
         this.scope,
         op.operatorId,

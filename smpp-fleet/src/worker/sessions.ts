@@ -1,7 +1,7 @@
 import type { Step } from '@gong/core/domain/sequence';
 import type { FleetCommand } from '@gong/core/messages/fleet-command';
 import type { WorkerEvent } from '@gong/core/messages/worker-event';
-import { Exchange } from './exchange';
+import { Exchange, type RecordIds } from './exchange';
 import type { Logger } from './logger';
 import { compileExpectation } from './matcher';
 import type { SendTarget } from './send-target';
@@ -34,7 +34,7 @@ export interface SessionDeps {
   /** settled exchanges; sessions are interactive, so they are flushed at once */
   settled(exchange: Exchange): void;
   event(event: WorkerEvent): void;
-  nextId(): string;
+  ids: RecordIds;
   now(): number;
   log: Logger;
 }
@@ -173,7 +173,8 @@ export class SessionManager {
   ): void {
     const now = this.deps.now();
     const ex = new Exchange(
-      this.deps.nextId(),
+      this.deps.ids.prefix,
+      this.deps.ids.next(),
       s.tenantId,
       { kind: 'session', sessionId: s.sessionId },
       s.operatorId,

@@ -8,7 +8,7 @@ import { seededRng } from '@gong/core/rng';
 import { CommandPoller } from './command-poller';
 import { Driver, type Tickable } from './driver';
 import { EsmeEndpoint } from './esme-endpoint';
-import type { StrayReply } from './exchange';
+import { RecordIds, type StrayReply } from './exchange';
 import type { Logger } from './logger';
 import { LoopTarget } from './loop-target';
 import { type EndpointDeps, OperatorEndpoint } from './operator-endpoint';
@@ -74,9 +74,9 @@ export class Worker {
   private statusTimer: NodeJS.Timeout | undefined;
   private startedAt = 0;
   private boundPort = 0;
-  private recordSeq = 0;
   private messageSeq = 0;
   private readonly idPrefix: string;
+  private readonly ids: RecordIds;
   private lastRate = { at: 0, sent: 0, answered: 0 };
   private rates = { sentPerSec: 0, answeredPerSec: 0 };
   private shuttingDown = false;
@@ -86,6 +86,7 @@ export class Worker {
     const clock = opts.clock;
     this.now = () => clock.now();
     this.idPrefix = opts.workerId.replace(/[^A-Za-z0-9]/g, '').slice(-10);
+    this.ids = new RecordIds(this.idPrefix);
     this.sink =
       opts.results ??
       new ResultSink(opts.queue, opts.resultsQueue, opts.workerId, opts.log, this.now, opts.sink);
@@ -102,7 +103,7 @@ export class Worker {
       target: (operatorId, mode) => this.target(operatorId, mode),
       settled: (ex) => this.sink.addExchange(ex, true),
       event: (e) => this.sink.event(e),
-      nextId: () => this.nextRecordId(),
+      ids: this.ids,
       now: this.now,
       log: opts.log,
     });
@@ -340,7 +341,7 @@ export class Worker {
     const executor = new RunExecutor(effective, {
       target: (operatorId) => this.target(operatorId, plan.mode),
       settled: (ex) => this.sink.addExchange(ex),
-      nextId: () => this.nextRecordId(),
+      ids: this.ids,
     });
     if (executor.missingOperators.length > 0) {
       this.event({
@@ -480,7 +481,7 @@ export class Worker {
     }
     this.sink.addStray(
       {
-        id: this.nextRecordId(),
+        id: this.ids.nextId(),
         tenantId,
         scope,
         operatorId: stray.operatorId,
@@ -500,10 +501,6 @@ export class Worker {
 
   private event(e: WorkerEvent): void {
     this.sink.event(e);
-  }
-
-  private nextRecordId(): string {
-    return `${this.idPrefix}${(this.recordSeq++).toString(36)}`;
   }
 
   private async publishStatus(intervalMs: number): Promise<void> {

@@ -32,7 +32,8 @@ const expectation = { kind: 'exact' as const, text: 'pong' };
 
 function settled(i: number): Exchange {
   const ex = new Exchange(
-    `x${i}`,
+    'x',
+    i,
     'tenant-a',
     scope,
     'op-a',

@@ -11,7 +11,8 @@ let seq = 0;
 
 function send(msisdn: string, expect: Expectation, at: number, timeoutMs = 1000): Exchange {
   const ex = new Exchange(
-    `e${seq++}`,
+    'e',
+    seq++,
     't1',
     { kind: 'run', runId: 'r1' },
     'op1',

@@ -39,7 +39,8 @@ let n = 0;
 function settledExchange(tenantId: string, intendedAt: number, latency: number, text = 'hello'): Exchange {
   const expect = { kind: 'any' as const };
   const ex = new Exchange(
-    `id${n++}`,
+    'id',
+    n++,
     tenantId,
     { kind: 'run', runId: 'r1' },
     'op1',

@@ -1,4 +1,4 @@
-import type { Exchange } from '@gong/smpp-fleet/worker/exchange';
+import { type Exchange, RecordIds } from '@gong/smpp-fleet/worker/exchange';
 import { RunExecutor } from '@gong/smpp-fleet/worker/run-executor';
 import { describe, expect, it } from 'vitest';
 import { aPlan, aStep, FakeTarget } from './builders';
@@ -7,11 +7,10 @@ function setup(plan = aPlan()) {
   let now = plan.startAt - 10;
   const target = new FakeTarget('op1', () => now);
   const settled: Exchange[] = [];
-  let id = 0;
   const exec = new RunExecutor(plan, {
     target: (op) => (op === 'op1' ? target : undefined),
     settled: (ex) => settled.push(ex),
-    nextId: () => `x${id++}`,
+    ids: new RecordIds('x'),
   });
   const runTo = (until: number, stepMs = 1) => {
     while (now < until) {
