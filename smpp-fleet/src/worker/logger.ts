@@ -5,10 +5,7 @@ export interface Logger {
   error(msg: string, data?: Record<string, unknown>): void;
 }
 
-export function jsonLogger(
-  base: Record<string, unknown> = {},
-  write = (line: string) => process.stderr.write(line),
-): Logger {
+export function jsonLogger(base: Record<string, unknown> = {}, write = writeStderr): Logger {
   const emit = (level: string, msg: string, data?: Record<string, unknown>) =>
     write(`${JSON.stringify({ t: new Date().toISOString(), level, msg, ...base, ...data })}\n`);
   return {
@@ -29,4 +26,23 @@ export function memoryLogger(): Logger & {
     warn: (msg, data) => lines.push({ level: 'warn', msg, ...(data ? { data } : {}) }),
     error: (msg, data) => lines.push({ level: 'error', msg, ...(data ? { data } : {}) }),
   };
+}
+
+let stderrLost = false;
+let watchingStderr = false;
+
+/**
+ * Writes to stderr until stderr fails. When nobody reads it any more (EPIPE: the shell or process
+ * that started the worker is gone), each failed write would be an uncaught error, logged, failing
+ * again: a loop at full CPU. The lines have nowhere to go, so logging stops instead.
+ */
+function writeStderr(line: string): void {
+  if (stderrLost) return;
+  if (!watchingStderr) {
+    watchingStderr = true;
+    process.stderr.on('error', () => {
+      stderrLost = true;
+    });
+  }
+  process.stderr.write(line);
 }
