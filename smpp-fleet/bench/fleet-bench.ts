@@ -243,6 +243,10 @@ async function pkgGatewayRole(port: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 const children = new Set<ChildProcess>();
+// an uncaught error ends this process without the cleanup in run(): its children must not outlive it
+process.once('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
 /** emulators this run started; stopped on every exit path */
 const stops: (() => Promise<void>)[] = [];
 

@@ -63,6 +63,10 @@ export function dynamoDbLocalCommand(options: DynamoDbLocalOptions): {
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions & { log?: (line: string) => void }) {
   const { command, args, cwd } = dynamoDbLocalCommand(options);
   const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  // even when this process dies of an uncaught error, Java must not outlive it (port, 500 MB heap)
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let exited: string | undefined;
   let output = '';
   const collect = (chunk: Buffer) => {
