@@ -7,7 +7,8 @@
  *  (b) rate precision at 1,000 msg/s for 30 s: max per-second error % (by actual send time)
  *  (c) latency fidelity: gateway answers after a fixed 50 ms, 5,000 msg/s: p50/p99 vs 50 ms, after a
  *      3-s warm-up run (BENCH_WARMUP_SEC); beside it a host check counts the stalls of an idle
- *      process's 1-ms timer, to tell the VM's own stalls from the worker's
+ *      process's 1-ms timer and the CPU time the hypervisor stole, to tell the VM's own stalls from
+ *      the worker's
  *  (d) the same echo loop on the npm `smpp` package (SMSC and gateway processes), same duration; run
  *      first, on a machine that holds nothing else of this run
  *  (e) interactive sessions: 20 single messages; how soon after each answer its record can be read
@@ -24,6 +25,7 @@
  * "sessionResultMaxMs":…}
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -107,10 +109,12 @@ async function gatewayRole(port: number, systemId: string, password: string, del
 /**
  * Host check: a process that does nothing but run a 1-ms timer, counting the times it did not run for
  * over 2 ms. It puts the latency tail in context: when this idle process stalls, the whole VM did
- * (scheduling, steal), and the worker and the gateway stalled with it.
+ * (scheduling, steal), and the worker and the gateway stalled with it. Beside it, the share of the
+ * machine's CPU time the hypervisor stole meanwhile (Linux /proc/stat).
  */
 function probeRole(): void {
   const stalls: number[] = [];
+  const cpuAtStart = cpuTimes();
   const startedAt = performance.now();
   let last = startedAt;
   setInterval(() => {
@@ -128,9 +132,26 @@ function probeRole(): void {
       over5Ms: over(5),
       over10Ms: over(10),
       longestMs: Math.round(Math.max(0, ...stalls) * 10) / 10,
+      ...stealPct(cpuAtStart, cpuTimes()),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`, () => process.exit(0));
   });
+}
+
+/** All CPUs' time in jiffies, and how much of it was stolen (another guest ran); undefined off Linux. */
+function cpuTimes(): { total: number; steal: number } | undefined {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/) ?? [];
+    const jiffies = fields.slice(0, 8).map(Number);
+    return { total: jiffies.reduce((a, b) => a + b, 0), steal: jiffies[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+function stealPct(from: ReturnType<typeof cpuTimes>, to: ReturnType<typeof cpuTimes>): { stealPct?: number } {
+  if (from === undefined || to === undefined || to.total <= from.total) return {};
+  return { stealPct: Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10 };
 }
 
 /** The gateway simulator of smpp-fleet/src/sim (default ECHO rule), bound to the worker, fixed latency. */
@@ -558,7 +579,7 @@ async function main(): Promise<void> {
     log(
       `(c) latency from send p50 ${latP50Ms} p99 ${latP99Ms} ms; from intended p50 ${round2(fromIntended.quantile(0.5))} p99 ${round2(fromIntended.quantile(0.99))} ms; n=${fromSent.count}, reconnects ${c.done?.reconnects ?? '?'}`,
     );
-    log(`(c) host check, an idle process's 1-ms timer during (c): stalls ${hostCheck}`);
+    log(`(c) host check, an idle process's 1-ms timer and CPU steal during (c): ${hostCheck}`);
   }
   // (e) interactive sessions: how soon after its answer an exchange's record can be read off the
   // results queue (target: within 250 ms), one message at a time like a user chatting
