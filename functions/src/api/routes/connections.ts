@@ -47,6 +47,15 @@ const LintWarningSchema = z.object({
 });
 
 export function connectionRoutes(deps: ApiDeps): AnyRoute[] {
+  const connectionOf = (tenantId: string, params: Record<string, string>) =>
+    getOr404(deps.repositories.connections, tenantId, pathId(params, 'connection'), 'connection');
+  /** the connection of the path, its operators and the jCli script that sets the gateway up for them */
+  const scriptOf = async (tenantId: string, params: Record<string, string>) => {
+    const connection = await connectionOf(tenantId, params);
+    const operators = await operatorsOf(deps, tenantId, connection.id);
+    const script = jcliScript(connection, operators, { fleetBasePort: deps.config.fleetBasePort });
+    return { connection, operators, script };
+  };
   const crud = crudRoutes(deps, {
     base: '/connections',
     tag: 'connections',
@@ -108,14 +117,7 @@ export function connectionRoutes(deps: ApiDeps): AnyRoute[] {
       response: z.object({ script: z.string(), warnings: z.array(LintWarningSchema) }),
       activity: 'settings: jCli script',
       async handle({ principal, params }) {
-        const connection = await getOr404(
-          deps.repositories.connections,
-          principal.tenantId,
-          pathId(params, 'connection'),
-          'connection',
-        );
-        const operators = await operatorsOf(deps, principal.tenantId, connection.id);
-        const script = jcliScript(connection, operators, { fleetBasePort: deps.config.fleetBasePort });
+        const { connection, operators, script } = await scriptOf(principal.tenantId, params);
         return {
           json: { script: `${script.lines.join('\n')}\n`, warnings: lintConnection(connection, operators) },
         };
@@ -129,14 +131,7 @@ export function connectionRoutes(deps: ApiDeps): AnyRoute[] {
       summary: 'Apply the jCli script over telnet (when the gateway admin port is reachable)',
       activity: 'settings: applying jCli script',
       async handle({ principal, params }) {
-        const connection = await getOr404(
-          deps.repositories.connections,
-          principal.tenantId,
-          pathId(params, 'connection'),
-          'connection',
-        );
-        const operators = await operatorsOf(deps, principal.tenantId, connection.id);
-        const script = jcliScript(connection, operators, { fleetBasePort: deps.config.fleetBasePort });
+        const { connection, script } = await scriptOf(principal.tenantId, params);
         const result = await applyOverJcli(
           { ...connection.jcli, timeoutMs: deps.config.jcliTimeoutMs },
           script.lines,
@@ -157,12 +152,7 @@ export function connectionRoutes(deps: ApiDeps): AnyRoute[] {
       tag: 'connections',
       summary: 'Check the connection now: TCP reachability of jCli, SMPP and HTTP ports and worker binds',
       async handle({ principal, params }) {
-        const connection = await getOr404(
-          deps.repositories.connections,
-          principal.tenantId,
-          pathId(params, 'connection'),
-          'connection',
-        );
+        const connection = await connectionOf(principal.tenantId, params);
         const health = await checkConnectionHealth(deps, connection);
         return { json: { id: connection.id, name: connection.name, health } };
       },
