@@ -25,7 +25,7 @@ for (;;) {
   Atomics.wait(ctl, 0, gen);
 }`;
 
-/** Wakes the main thread at a precise moment: about 0.1 ms late, where a setTimeout is ±1 ms off. */
+/** Wakes the main thread at a precise moment (its own wake-up takes ~0.1 ms), where a setTimeout is ±1 ms off. */
 class Alarm {
   private readonly ctl: Int32Array;
   private readonly due: Float64Array;
@@ -54,19 +54,34 @@ class Alarm {
 
 /** Width of the delay line's due-time buckets: items due within it leave together. */
 const RESOLUTION_MS = 0.05;
+/** The main thread's wake-up time assumed at first (alarm thread, message, event loop), in ms. */
+const INITIAL_WAKE_MS = 0.1;
+/** Longest wake-up counted: a stall is not the usual wake-up, and must not pull the alarm far ahead. */
+const MAX_WAKE_MS = 0.3;
 
 /**
  * Runs callbacks after sub-millisecond delays, one alarm for all of them. The simulator's latency is
  * what Gong's latency measurements are checked against, and Node's setTimeout counts from the event
  * loop's cached millisecond: a 50 ms timeout fires anywhere from 49.1 to 51 ms after it was set
- * (measured). Here the items wait on a timer wheel 0.05 ms wide; a precise alarm wakes the loop for
- * the earliest bucket, and everything due by then leaves together, in due order (the order added
- * within a bucket), never more than 0.05 ms early.
+ * (measured). Here the items wait on a timer wheel 0.05 ms wide, and a precise alarm wakes the loop
+ * for the earliest bucket. The alarm rings ahead by the time the loop takes to wake, which the line
+ * learns from each ring (a moving average, ~0.1 ms), so items leave on time rather than that much
+ * late: everything due within half that time leaves together, in due order (the order added within a
+ * bucket).
  */
 export class DelayLine {
   private readonly wheel = new TimerWheel<() => void>(RESOLUTION_MS);
   private alarm: Alarm | undefined;
   private armedFor = 0;
+  /** when the alarm was set to ring (0: not set) */
+  private ringAt = 0;
+  /** learnt wake-up time of the main thread after a ring, ms */
+  private wakeMs = INITIAL_WAKE_MS;
+
+  /** how far ahead items may leave: half the wake-up time, so they are as often early as late */
+  get toleranceMs(): number {
+    return Math.max(RESOLUTION_MS, this.wakeMs / 2);
+  }
 
   get size(): number {
     return this.wheel.size;
@@ -94,13 +109,19 @@ export class DelayLine {
 
   private arm(at: number): void {
     this.armedFor = at;
+    this.ringAt = Math.max(at - this.wakeMs, preciseNow());
     this.alarm ??= new Alarm(this.run);
-    this.alarm.set(at);
+    this.alarm.set(this.ringAt);
   }
 
   private readonly run = (): void => {
-    // the alarm rings up to 0.02 ms before its time: take the bucket it rang for
-    this.wheel.due(preciseNow() + RESOLUTION_MS, (fn) => {
+    const now = preciseNow();
+    if (this.ringAt > 0) {
+      const woke = Math.min(Math.max(now - this.ringAt, 0), MAX_WAKE_MS);
+      this.wakeMs += (woke - this.wakeMs) / 16;
+    }
+    this.ringAt = 0;
+    this.wheel.due(now + this.toleranceMs, (fn) => {
       try {
         fn();
       } catch (err) {
