@@ -680,6 +680,5 @@ const run = async () => {
 };
 run().catch((err: unknown) => {
   process.stderr.write(`fleet-bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  for (const c of children) c.kill('SIGKILL');
-  process.exit(1);
+  process.exit(1); // the exit handler kills the children
 });

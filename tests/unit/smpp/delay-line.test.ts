@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { DelayLine } from '@gong/smpp-fleet/sim/delay-line';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DelayLine } from '../../../smpp-fleet/src/sim/delay-line';
 
 const now = () => performance.timeOrigin + performance.now();
 
