@@ -8,7 +8,8 @@
  *  (c) latency fidelity: gateway answers after a fixed 50 ms, 5,000 msg/s: p50/p99 vs 50 ms, after a
  *      3-s warm-up run (BENCH_WARMUP_SEC); beside it a host check counts the stalls of an idle
  *      process's 1-ms timer and the CPU time the hypervisor stole, to tell the VM's own stalls from
- *      the worker's
+ *      the worker's; then the host floor (host-floor.ts): a minimal Node echo pair at the same rate and
+ *      delay, no SMPP, so (c)'s p99 minus the floor's is what Gong adds to what the machine allows
  *  (d) the same echo loop on the npm `smpp` package (SMSC and gateway processes), same duration; run
  *      first, on a machine that holds nothing else of this run
  *  (e) interactive sessions: 20 single messages; how soon after each answer its record can be read
@@ -22,7 +23,7 @@
  * BENCH_PROFILE_DIR writes CPU profiles of the child roles in BENCH_PROFILE_ROLES (default
  * worker; e.g. worker,sim,pkg-smsc).
  * Final line: RESULT {"exchangesPerSec":…, "smppPkgExchangesPerSec":…, "rateMaxErrPct":…, "latP50Ms":…, "latP99Ms":…,
- * "sessionResultMaxMs":…}
+ * "hostFloorP99Ms":…, "sessionResultMaxMs":…}
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -47,6 +48,7 @@ import { startSimulator } from '../src/sim/simulator';
 import { connectAndBind } from '../src/smpp/client';
 import type { SmPdu } from '../src/smpp/pdu';
 import { decodeText, encodeText } from '../src/worker/sms-text';
+import { floorClientRole, floorEchoRole } from './host-floor';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -152,6 +154,33 @@ function cpuTimes(): { total: number; steal: number } | undefined {
 function stealPct(from: ReturnType<typeof cpuTimes>, to: ReturnType<typeof cpuTimes>): { stealPct?: number } {
   if (from === undefined || to === undefined || to.total <= from.total) return {};
   return { stealPct: Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10 };
+}
+
+/** host-floor.ts's pair with a host probe beside it, for as long as (c) and its warm-up */
+async function hostFloor(
+  rate: number,
+  seconds: number,
+  warmSec: number,
+): Promise<{ n: number; lost: number; p50: number; p99: number; hostCheck: string }> {
+  const echo = child([SELF, 'floor-echo', '50'], process.env, 'floor-echo');
+  const port = (await waitLine(echo.lines, (l) => l.startsWith('listening '), 'floor echo')).split(' ')[1];
+  const client = child(
+    [SELF, 'floor-client', String(port), String(rate), String(seconds), String(warmSec)],
+    process.env,
+    'floor-client',
+  );
+  const probe = child([SELF, 'probe'], process.env, 'probe');
+  await waitLine(probe.lines, (l) => l === 'probing', 'host probe');
+  const report = await waitLine(
+    client.lines,
+    (l) => l.startsWith('{'),
+    'floor report',
+    (warmSec + seconds + 30) * 1000,
+  );
+  probe.proc.kill('SIGTERM');
+  const hostCheck = await waitLine(probe.lines, (l) => l.startsWith('{'), 'host probe report', 5000);
+  await stopChild(echo.proc, 2000);
+  return { ...(JSON.parse(report) as { n: number; lost: number; p50: number; p99: number }), hostCheck };
 }
 
 /** The gateway simulator of smpp-fleet/src/sim (default ECHO rule), bound to the worker, fixed latency. */
@@ -501,6 +530,7 @@ async function main(): Promise<void> {
   let rateMaxErrPct = 0;
   let latP50Ms = 0;
   let latP99Ms = 0;
+  let hostFloorP99Ms: number | undefined;
   if (phases.includes('a')) {
     const startA = nextSecond(2000);
     log(`(a) throughput: offering ${rateA}/s for ${seconds}s …`);
@@ -580,6 +610,12 @@ async function main(): Promise<void> {
       `(c) latency from send p50 ${latP50Ms} p99 ${latP99Ms} ms; from intended p50 ${round2(fromIntended.quantile(0.5))} p99 ${round2(fromIntended.quantile(0.99))} ms; n=${fromSent.count}, reconnects ${c.done?.reconnects ?? '?'}`,
     );
     log(`(c) host check, an idle process's 1-ms timer and CPU steal during (c): ${hostCheck}`);
+    // right after (c), the least any Node pair does here at the same rate and delay (host-floor.ts)
+    const floor = await hostFloor(rateC, seconds, warmSec);
+    hostFloorP99Ms = floor.p99;
+    log(
+      `(c) host floor, a minimal Node echo pair at ${rateC}/s and 50 ms: p50 ${floor.p50} p99 ${floor.p99} ms (n=${floor.n}, lost ${floor.lost}); host check ${floor.hostCheck}`,
+    );
   }
   // (e) interactive sessions: how soon after its answer an exchange's record can be read off the
   // results queue (target: within 250 ms), one message at a time like a user chatting
@@ -643,7 +679,7 @@ async function main(): Promise<void> {
   if (smppPkgExchangesPerSec > 0 && exchangesPerSec > 0)
     log(`(a)/(d) ratio ${(exchangesPerSec / smppPkgExchangesPerSec).toFixed(2)}`);
   log(
-    `RESULT ${JSON.stringify({ exchangesPerSec, smppPkgExchangesPerSec, rateMaxErrPct: round2(rateMaxErrPct), latP50Ms, latP99Ms, ...(sessionResultMaxMs === undefined ? {} : { sessionResultMaxMs }) })}`,
+    `RESULT ${JSON.stringify({ exchangesPerSec, smppPkgExchangesPerSec, rateMaxErrPct: round2(rateMaxErrPct), latP50Ms, latP99Ms, ...(hostFloorP99Ms === undefined ? {} : { hostFloorP99Ms }), ...(sessionResultMaxMs === undefined ? {} : { sessionResultMaxMs }) })}`,
   );
 }
 
@@ -668,6 +704,10 @@ const run = async () => {
       return pkgGatewayRole(Number(args[0]));
     case 'probe':
       return probeRole();
+    case 'floor-echo':
+      return floorEchoRole(Number(args[0]));
+    case 'floor-client':
+      return floorClientRole(Number(args[0]), Number(args[1]), Number(args[2]), Number(args[3]));
     default:
       try {
         await main();
