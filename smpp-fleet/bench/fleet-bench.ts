@@ -48,7 +48,7 @@ import { startSimulator } from '../src/sim/simulator';
 import { connectAndBind } from '../src/smpp/client';
 import type { SmPdu } from '../src/smpp/pdu';
 import { decodeText, encodeText } from '../src/worker/sms-text';
-import { floorClientRole, floorEchoRole } from './host-floor';
+import { floorClientRole, floorEchoRole, round2 } from './host-floor';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -156,29 +156,40 @@ function stealPct(from: ReturnType<typeof cpuTimes>, to: ReturnType<typeof cpuTi
   return { stealPct: Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10 };
 }
 
+/** Starts a host probe (probeRole); `report()` stops it and returns its JSON line. */
+async function startProbe(): Promise<{ report(): Promise<string> }> {
+  const probe = child([SELF, 'probe'], process.env, 'probe');
+  await waitLine(probe.lines, (l) => l === 'probing', 'host probe');
+  return {
+    report() {
+      probe.proc.kill('SIGTERM');
+      return waitLine(probe.lines, (l) => l.startsWith('{'), 'host probe report', 5000);
+    },
+  };
+}
+
 /** host-floor.ts's pair with a host probe beside it, for as long as (c) and its warm-up */
 async function hostFloor(
   rate: number,
+  delayMs: number,
   seconds: number,
   warmSec: number,
 ): Promise<{ n: number; lost: number; p50: number; p99: number; hostCheck: string }> {
-  const echo = child([SELF, 'floor-echo', '50'], process.env, 'floor-echo');
+  const echo = child([SELF, 'floor-echo', String(delayMs)], process.env, 'floor-echo');
   const port = (await waitLine(echo.lines, (l) => l.startsWith('listening '), 'floor echo')).split(' ')[1];
   const client = child(
     [SELF, 'floor-client', String(port), String(rate), String(seconds), String(warmSec)],
     process.env,
     'floor-client',
   );
-  const probe = child([SELF, 'probe'], process.env, 'probe');
-  await waitLine(probe.lines, (l) => l === 'probing', 'host probe');
+  const probe = await startProbe();
   const report = await waitLine(
     client.lines,
     (l) => l.startsWith('{'),
     'floor report',
     (warmSec + seconds + 30) * 1000,
   );
-  probe.proc.kill('SIGTERM');
-  const hostCheck = await waitLine(probe.lines, (l) => l.startsWith('{'), 'host probe report', 5000);
+  const hostCheck = await probe.report();
   await stopChild(echo.proc, 2000);
   return { ...(JSON.parse(report) as { n: number; lost: number; p50: number; p99: number }), hostCheck };
 }
@@ -574,8 +585,9 @@ async function main(): Promise<void> {
   }
   // (c) latency fidelity: gateway answers after 50 ms, 5,000/s
   if (phases.includes('c')) {
+    const delayC = 50;
     await stopChild(gw.proc, 2000);
-    gw = await startGateway(50);
+    gw = await startGateway(delayC);
     // a fresh gateway process: warm both ends up (JIT, buffers, number books) at the measured rate
     // before measuring, as any benchmark does, so the first second's compilation is not in the tail
     const warmSec = knob('BENCH_WARMUP_SEC', 3);
@@ -586,13 +598,11 @@ async function main(): Promise<void> {
       await collect(queue, 'bench-c-warmup', 60_000);
     }
     const startC = nextSecond(2000);
-    log(`(c) latency fidelity: ${rateC}/s for ${seconds}s, gateway delay 50 ms …`);
+    log(`(c) latency fidelity: ${rateC}/s for ${seconds}s, gateway delay ${delayC} ms …`);
     await command(plan('bench-c', rateC, startC));
-    const probe = child([SELF, 'probe'], process.env, 'probe');
-    await waitLine(probe.lines, (l) => l === 'probing', 'host probe');
+    const probe = await startProbe();
     await new Promise((r) => setTimeout(r, startC + seconds * 1000 - Date.now()));
-    probe.proc.kill('SIGTERM');
-    const hostCheck = await waitLine(probe.lines, (l) => l.startsWith('{'), 'host probe report', 5000);
+    const hostCheck = await probe.report();
     const c = await collect(queue, 'bench-c', 60_000);
     const fromSent = new Histogram(3);
     const fromIntended = new Histogram(3);
@@ -611,10 +621,10 @@ async function main(): Promise<void> {
     );
     log(`(c) host check, an idle process's 1-ms timer and CPU steal during (c): ${hostCheck}`);
     // right after (c), the least any Node pair does here at the same rate and delay (host-floor.ts)
-    const floor = await hostFloor(rateC, seconds, warmSec);
+    const floor = await hostFloor(rateC, delayC, seconds, warmSec);
     hostFloorP99Ms = floor.p99;
     log(
-      `(c) host floor, a minimal Node echo pair at ${rateC}/s and 50 ms: p50 ${floor.p50} p99 ${floor.p99} ms (n=${floor.n}, lost ${floor.lost}); host check ${floor.hostCheck}`,
+      `(c) host floor, a minimal Node echo pair at ${rateC}/s and ${delayC} ms: p50 ${floor.p50} p99 ${floor.p99} ms (n=${floor.n}, lost ${floor.lost}); host check ${floor.hostCheck}`,
     );
   }
   // (e) interactive sessions: how soon after its answer an exchange's record can be read off the
@@ -688,8 +698,6 @@ function countBy(items: string[]): Record<string, number> {
   for (const i of items) out[i] = (out[i] ?? 0) + 1;
   return out;
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 const [role, ...args] = process.argv.slice(2);
 const run = async () => {

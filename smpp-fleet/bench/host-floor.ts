@@ -13,21 +13,32 @@ import { DelayLine } from '../src/sim/delay-line';
 
 const FRAME = 8;
 
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Calls `onFrame` for each whole frame the socket receives: `at` is its offset in `data`,
+ * `receivedAt` when its chunk was read (performance.now()).
+ */
+function onFrames(socket: Socket, onFrame: (data: Buffer, at: number, receivedAt: number) => void): void {
+  let pending = Buffer.alloc(0);
+  socket.on('data', (chunk: Buffer) => {
+    const receivedAt = performance.now();
+    const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+    let at = 0;
+    for (; at + FRAME <= data.length; at += FRAME) onFrame(data, at, receivedAt);
+    pending = Buffer.from(data.subarray(at));
+  });
+}
+
 /** Echo server: every frame goes back unchanged `delayMs` after it arrived. Prints `listening <port>`. */
 export function floorEchoRole(delayMs: number): void {
   const line = new DelayLine();
   const server = createServer((socket) => {
     socket.setNoDelay(true);
     socket.on('error', () => {});
-    let pending = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-      let at = 0;
-      for (; at + FRAME <= data.length; at += FRAME) {
-        const frame = Buffer.from(data.subarray(at, at + FRAME));
-        line.after(delayMs, () => socket.write(frame));
-      }
-      pending = Buffer.from(data.subarray(at));
+    onFrames(socket, (data, at) => {
+      const frame = Buffer.from(data.subarray(at, at + FRAME));
+      line.after(delayMs, () => socket.write(frame));
     });
   });
   server.listen(0, '127.0.0.1', () => {
@@ -60,17 +71,10 @@ export async function floorClientRole(
   const sentAt = new Float64Array(total);
   const latency = new Histogram();
   let answered = 0;
-  let pending = Buffer.alloc(0);
-  socket.on('data', (chunk: Buffer) => {
-    const now = performance.now();
-    const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-    let at = 0;
-    for (; at + FRAME <= data.length; at += FRAME) {
-      const seq = data.readUInt32LE(at);
-      answered++;
-      if (seq >= measuredFrom) latency.record(now - (sentAt[seq] as number));
-    }
-    pending = Buffer.from(data.subarray(at));
+  onFrames(socket, (data, at, receivedAt) => {
+    const seq = data.readUInt32LE(at);
+    answered++;
+    if (seq >= measuredFrom) latency.record(receivedAt - (sentAt[seq] as number));
   });
   const startedAt = performance.now();
   let next = 0;
@@ -95,7 +99,6 @@ export async function floorClientRole(
   const drainBy = performance.now() + 2000;
   while (answered < total && performance.now() < drainBy) await new Promise((r) => setTimeout(r, 10));
   socket.destroy();
-  const round2 = (n: number) => Math.round(n * 100) / 100;
   const report = {
     n: latency.count,
     lost: total - answered,
