@@ -47,6 +47,7 @@ import { startSqsEmulator } from '@gong/local/cloud/sqs-emulator';
 import { startSimulator } from '../src/sim/simulator';
 import { connectAndBind } from '../src/smpp/client';
 import type { SmPdu } from '../src/smpp/pdu';
+import { preferLowLatency } from '../src/thread-sched';
 import { decodeText, encodeText } from '../src/worker/sms-text';
 import { floorClientRole, floorEchoRole, round2 } from './host-floor';
 
@@ -196,6 +197,7 @@ async function hostFloor(
 
 /** The gateway simulator of smpp-fleet/src/sim (default ECHO rule), bound to the worker, fixed latency. */
 async function simRole(port: number, systemId: string, password: string, delayMs: number): Promise<void> {
+  preferLowLatency(); // as `gong sim` does
   const sim = await startSimulator({
     operators: [{ host: '127.0.0.1', port, systemId, password, binds: 1 }],
     latency: { kind: 'fixed', ms: delayMs },

@@ -10,6 +10,7 @@ import { createConnection, createServer, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Histogram } from '@gong/core/stats/histogram';
 import { DelayLine } from '../src/sim/delay-line';
+import { preferLowLatency } from '../src/thread-sched';
 
 const FRAME = 8;
 
@@ -32,6 +33,7 @@ function onFrames(socket: Socket, onFrame: (data: Buffer, at: number, receivedAt
 
 /** Echo server: every frame goes back unchanged `delayMs` after it arrived. Prints `listening <port>`. */
 export function floorEchoRole(delayMs: number): void {
+  preferLowLatency(); // as Gong's simulator does, or this would not be the least a Node pair does
   const line = new DelayLine();
   const server = createServer((socket) => {
     socket.setNoDelay(true);
@@ -62,6 +64,7 @@ export async function floorClientRole(
   seconds: number,
   warmSec: number,
 ): Promise<void> {
+  preferLowLatency(); // as Gong's worker does
   const socket: Socket = await new Promise((resolve, reject) => {
     const s = createConnection({ host: '127.0.0.1', port, noDelay: true }, () => resolve(s));
     s.once('error', reject);

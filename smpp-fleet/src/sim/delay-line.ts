@@ -1,18 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { preferLowLatency } from '../thread-sched';
 import { TimerWheel } from '../worker/timer-wheel';
 
 /** Epoch milliseconds with sub-millisecond resolution, comparable between threads. */
 const preciseNow = (): number => performance.timeOrigin + performance.now();
 
 /**
- * The alarm thread: sleeps in Atomics.wait until the due time the main thread last set (a futex
- * with microsecond resolution, no spinning), then wakes the main thread with one message and waits
- * to be re-armed. Plain JS so the thread needs no TypeScript loader.
+ * The alarm thread: tells the main thread its thread id (to be given a short scheduler slice,
+ * thread-sched.ts), then sleeps in Atomics.wait until the due time the main thread last set (a futex
+ * with microsecond resolution, no spinning), wakes the main thread with one message and waits to be
+ * re-armed. Plain JS so the thread needs no TypeScript loader.
  */
 const ALARM_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
+const { readlinkSync } = require('node:fs');
+try { parentPort.postMessage({ tid: Number(readlinkSync('/proc/thread-self').split('/').pop()) }); } catch {}
 const ctl = new Int32Array(workerData.sab, 0, 1);
 const due = new Float64Array(workerData.sab, 8, 1);
 for (;;) {
@@ -31,13 +35,15 @@ class Alarm {
   private readonly due: Float64Array;
   private readonly worker: Worker;
 
-  constructor(onRing: () => void) {
+  constructor(onRing: () => void, onThread: (tid: number) => void) {
     const sab = new SharedArrayBuffer(16);
     this.ctl = new Int32Array(sab, 0, 1);
     this.due = new Float64Array(sab, 8, 1);
     this.worker = new Worker(ALARM_THREAD, { eval: true, workerData: { sab } });
     this.worker.unref();
-    this.worker.on('message', onRing);
+    this.worker.on('message', (m: number | { tid: number }) =>
+      typeof m === 'number' ? onRing() : onThread(m.tid),
+    );
   }
 
   /** Rings once at `at` (epoch ms, sub-ms); replaces any earlier setting. 0 disarms. */
@@ -110,7 +116,7 @@ export class DelayLine {
   private arm(at: number): void {
     this.armedFor = at;
     this.ringAt = Math.max(at - this.wakeMs, preciseNow());
-    this.alarm ??= new Alarm(this.run);
+    this.alarm ??= new Alarm(this.run, (tid) => preferLowLatency(tid));
     this.alarm.set(this.ringAt);
   }
 

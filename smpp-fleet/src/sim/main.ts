@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '@gong/core/domain/errors';
+import { preferLowLatency } from '../thread-sched';
 import { parseLatency } from './latency';
 import { startSimulator } from './simulator';
 
@@ -126,6 +127,8 @@ export async function simConfigFromArgs(
 
 export async function runSimulatorCli(argv: string[]): Promise<void> {
   const { config, statsEvery } = await simConfigFromArgs(argv);
+  // the thread that sends every answer on time: a CPU as soon as it wakes (the delay line's alarm does the same)
+  preferLowLatency();
   const sim = await startSimulator(config);
   const where = [
     ...sim.config.operators.map((o) => `operator ${o.systemId}@${o.host}:${o.port}`),

@@ -5,6 +5,7 @@ import { SqsQueue } from '@gong/core/adapters/aws/sqs-queue';
 import { DynamoWorkerStatusStore } from '@gong/core/adapters/aws/worker-status-store';
 import { CONFIG_TABLE, commandQueue, RESULTS_QUEUE } from '@gong/core/infra/resources';
 import { env } from '../env';
+import { preferLowLatency } from '../thread-sched';
 import { jsonLogger } from './logger';
 import { preciseClock } from './precise-clock';
 import { ThreadedResultSink } from './result-thread';
@@ -45,6 +46,12 @@ export async function runWorkerCli(argv: string[]): Promise<void> {
     .replace(/[^A-Za-z0-9-]/g, '')
     .slice(0, 20)}-${process.pid}-${Date.now().toString(36)}`;
   const log = jsonLogger({ svc: 'worker', slot });
+  // this thread stamps every send and reply: it should get a CPU as soon as it wakes
+  const sched = preferLowLatency();
+  log.info(
+    'main thread scheduling',
+    sched.applied ? { slice: 'short' } : { slice: 'default', why: sched.reason },
+  );
   const aws = awsConfigFromEnv(env);
   const worker = new Worker({
     slot,
