@@ -30,6 +30,7 @@ const SYS_SCHED_SETATTR = 314;
 const SYS_SCHED_GETATTR = 315;
 /** struct sched_attr, SCHED_ATTR_SIZE_VER1 */
 const ATTR_SIZE = 56;
+const ATTR_NICE_OFFSET = 16;
 const ATTR_RUNTIME_OFFSET = 24;
 
 type Syscall = (nr: number, ...typedArgs: unknown[]) => number;
@@ -63,38 +64,35 @@ export function currentTid(): number | undefined {
   }
 }
 
+/** A thread's struct sched_attr (sched_getattr), or undefined when the call fails. */
+function readAttr(call: Syscall, tid: number): Buffer | undefined {
+  const attr = Buffer.alloc(ATTR_SIZE);
+  const failed =
+    Number(call(SYS_SCHED_GETATTR, 'int', tid, 'uint8_t *', attr, 'uint', ATTR_SIZE, 'uint', 0)) !== 0;
+  return failed ? undefined : attr;
+}
+
 /**
- * Sets a thread's scheduler slice (SCHED_OTHER, nice 0 kept as it is only for fair threads):
+ * Sets a thread's scheduler slice (SCHED_OTHER, nice kept as it is; only for fair threads):
  * `sliceUs` > 0 asks for that slice, 0 goes back to the kernel's default. `tid` 0 is the calling thread.
  */
 export function setSlice(sliceUs: number, tid = 0): SchedResult {
   const call = loadSyscall();
   if (typeof call === 'string') return { applied: false, reason: call };
+  const runtimeNs = BigInt(Math.round(sliceUs * 1000));
   const attr = Buffer.alloc(ATTR_SIZE);
   attr.writeUInt32LE(ATTR_SIZE, 0);
-  attr.writeBigUInt64LE(BigInt(Math.round(sliceUs * 1000)), ATTR_RUNTIME_OFFSET);
-  // sched_setattr resets nice to the struct's value: keep the thread's own
-  const nice = niceOf(tid);
-  attr.writeInt32LE(nice, 16);
+  attr.writeBigUInt64LE(runtimeNs, ATTR_RUNTIME_OFFSET);
+  // sched_setattr sets nice to the struct's value too: keep the thread's own
+  attr.writeInt32LE(readAttr(call, tid)?.readInt32LE(ATTR_NICE_OFFSET) ?? 0, ATTR_NICE_OFFSET);
   if (Number(call(SYS_SCHED_SETATTR, 'int', tid, 'uint8_t *', attr, 'uint', 0)) !== 0) {
     return { applied: false, reason: 'sched_setattr refused' };
   }
   if (sliceUs === 0) return { applied: true };
-  const now = Buffer.alloc(ATTR_SIZE);
-  call(SYS_SCHED_GETATTR, 'int', tid, 'uint8_t *', now, 'uint', ATTR_SIZE, 'uint', 0);
   // kernels before 6.12 take the call but keep their own slice
-  return now.readBigUInt64LE(ATTR_RUNTIME_OFFSET) === BigInt(sliceUs * 1000)
+  return readAttr(call, tid)?.readBigUInt64LE(ATTR_RUNTIME_OFFSET) === runtimeNs
     ? { applied: true }
     : { applied: false, reason: 'kernel keeps its own slices (needs Linux 6.12+)' };
-}
-
-function niceOf(tid: number): number {
-  const call = loadSyscall();
-  if (typeof call === 'string') return 0;
-  const attr = Buffer.alloc(ATTR_SIZE);
-  if (Number(call(SYS_SCHED_GETATTR, 'int', tid, 'uint8_t *', attr, 'uint', ATTR_SIZE, 'uint', 0)) !== 0)
-    return 0;
-  return attr.readInt32LE(16);
 }
 
 /** For a thread that stamps or paces traffic: the shortest slice, so it runs as soon as it wakes. */

@@ -116,7 +116,7 @@ export class DelayLine {
   private arm(at: number): void {
     this.armedFor = at;
     this.ringAt = Math.max(at - this.wakeMs, preciseNow());
-    this.alarm ??= new Alarm(this.run, (tid) => preferLowLatency(tid));
+    this.alarm ??= new Alarm(this.run, preferLowLatency);
     this.alarm.set(this.ringAt);
   }
 
