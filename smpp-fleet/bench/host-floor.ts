@@ -43,10 +43,12 @@ export function floorEchoRole(delayMs: number): void {
       line.after(delayMs, () => socket.write(frame));
     });
   });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
-  });
+  void line.ready.then(() =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
+    }),
+  );
   process.on('SIGTERM', () => {
     void line.close();
     server.close();

@@ -7,8 +7,8 @@ import { TimerWheel } from '../worker/timer-wheel';
 const preciseNow = (): number => performance.timeOrigin + performance.now();
 
 /**
- * The alarm thread: tells the main thread its thread id (to be given a short scheduler slice,
- * thread-sched.ts), then sleeps in Atomics.wait until the due time the main thread last set (a futex
+ * The alarm thread: tells the main thread it runs, with its thread id (0 off Linux) to be given a
+ * short scheduler slice (thread-sched.ts), then sleeps in Atomics.wait until the due time the main thread last set (a futex
  * with microsecond resolution, no spinning), wakes the main thread with one message and waits to be
  * re-armed. Plain JS so the thread needs no TypeScript loader.
  */
@@ -16,7 +16,9 @@ const ALARM_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
 const { readlinkSync } = require('node:fs');
-try { parentPort.postMessage({ tid: Number(readlinkSync('/proc/thread-self').split('/').pop()) }); } catch {}
+let tid = 0;
+try { tid = Number(readlinkSync('/proc/thread-self').split('/').pop()); } catch {}
+parentPort.postMessage({ tid });
 const ctl = new Int32Array(workerData.sab, 0, 1);
 const due = new Float64Array(workerData.sab, 8, 1);
 for (;;) {
@@ -34,6 +36,8 @@ class Alarm {
   private readonly ctl: Int32Array;
   private readonly due: Float64Array;
   private readonly worker: Worker;
+  /** resolves once the thread runs and `onThread` has seen it (or the thread has ended) */
+  readonly started: Promise<void>;
 
   constructor(onRing: () => void, onThread: (tid: number) => void) {
     const sab = new SharedArrayBuffer(16);
@@ -41,9 +45,16 @@ class Alarm {
     this.due = new Float64Array(sab, 8, 1);
     this.worker = new Worker(ALARM_THREAD, { eval: true, workerData: { sab } });
     this.worker.unref();
-    this.worker.on('message', (m: number | { tid: number }) =>
-      typeof m === 'number' ? onRing() : onThread(m.tid),
-    );
+    let started = (): void => {};
+    this.started = new Promise((resolve) => {
+      started = resolve;
+    });
+    this.worker.on('message', (m: number | { tid: number }) => {
+      if (typeof m === 'number') return onRing();
+      if (m.tid > 0) onThread(m.tid);
+      started();
+    });
+    this.worker.once('exit', started);
   }
 
   /** Rings once at `at` (epoch ms, sub-ms); replaces any earlier setting. 0 disarms. */
@@ -83,6 +94,16 @@ export class DelayLine {
   private ringAt = 0;
   /** learnt wake-up time of the main thread after a ring, ms */
   private wakeMs = INITIAL_WAKE_MS;
+  /**
+   * Resolves once the alarm thread, started with the line, runs: that takes ~50 ms (longer on a busy
+   * machine), and items due before then leave that much late. Await it before timing anything.
+   */
+  readonly ready: Promise<void>;
+
+  constructor() {
+    this.alarm = new Alarm(this.run, preferLowLatency);
+    this.ready = this.alarm.started;
+  }
 
   /** how far ahead items may leave: half the wake-up time, so they are as often early as late */
   get toleranceMs(): number {

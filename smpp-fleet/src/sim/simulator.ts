@@ -43,6 +43,7 @@ export async function startSimulator(
   const gate = new RequestGate(config, rng.fork('faults'), clock, counters);
   const latency = latencySampler(config.latency, rng.fork('latency'));
   const delays = new DelayLine();
+  await delays.ready; // or the first answers leave late by the alarm thread's start-up
   const reassembler = new Reassembler({ timeoutMs: config.reassemblyTimeoutMs, clock });
   let reference = 0;
   const respond = compileRules(config.rules, config.helpText);

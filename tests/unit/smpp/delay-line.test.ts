@@ -22,6 +22,7 @@ describe('DelayLine', () => {
 
   it('runs each item at its due time within the tolerance, in due order, ties in the order added', async () => {
     line = new DelayLine();
+    await line.ready;
     const ran: { tag: string; early: number; tolerance: number }[] = [];
     const add = (ms: number, tag: string) => {
       const due = now() + ms;
@@ -44,6 +45,7 @@ describe('DelayLine', () => {
 
   it('keeps going when a callback throws, and re-arms for items added while it was empty', async () => {
     line = new DelayLine();
+    await line.ready;
     const ran: string[] = [];
     const errors: unknown[] = [];
     const onError = (err: unknown) => errors.push(err);
