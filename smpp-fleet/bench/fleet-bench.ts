@@ -21,12 +21,14 @@
  * BENCH_PHASES (abcde), BENCH_GATEWAY (sim), BENCH_RATE_A (120000: above what one worker sustains on
  * this 2-core machine, ~90000; what it cannot send in time is dropped and recorded as not sent).
  * BENCH_PROFILE_DIR writes CPU profiles of the child roles in BENCH_PROFILE_ROLES (default
- * worker; e.g. worker,sim,pkg-smsc).
+ * worker; e.g. worker,sim,pkg-smsc). BENCH_NODE_ARGS_<ROLE> passes Node/V8 flags to one role (e.g.
+ * BENCH_NODE_ARGS_WORKER="--trace-gc-nvp"), and BENCH_LOG_DIR keeps each role's stdout in <role>.log
+ * there, one line per line, stamped with the epoch ms it arrived.
  * Final line: RESULT {"exchangesPerSec":…, "smppPkgExchangesPerSec":…, "rateMaxErrPct":…, "latP50Ms":…, "latP99Ms":…,
  * "hostFloorP99Ms":…, "sessionResultMaxMs":…}
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -321,6 +323,8 @@ function child(
   const profileDir = process.env.BENCH_PROFILE_DIR;
   const profiled = (process.env.BENCH_PROFILE_ROLES ?? 'worker').split(',').includes(label);
   const nodeArgs = profileDir && profiled ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, label)] : [];
+  const flags = process.env[`BENCH_NODE_ARGS_${label.replace(/-/g, '_').toUpperCase()}`] ?? '';
+  nodeArgs.push(...flags.split(' ').filter(Boolean));
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...env, NODE_NO_WARNINGS: '1' },
@@ -333,7 +337,13 @@ function child(
     if (/"level":"(warn|error)"/.test(line) || /error/i.test(line))
       process.stderr.write(`[${label}] ${line}\n`);
   });
-  const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]();
+  const out = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
+  const logDir = process.env.BENCH_LOG_DIR;
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    out.on('line', (line) => appendFileSync(join(logDir, `${label}.log`), `${Date.now()} ${line}\n`));
+  }
+  const lines = out[Symbol.asyncIterator]();
   return { proc, lines };
 }
 
