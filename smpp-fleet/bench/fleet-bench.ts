@@ -28,7 +28,7 @@
  * "hostFloorP99Ms":…, "sessionResultMaxMs":…}
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -341,7 +341,9 @@ function child(
   const logDir = process.env.BENCH_LOG_DIR;
   if (logDir) {
     mkdirSync(logDir, { recursive: true });
-    out.on('line', (line) => appendFileSync(join(logDir, `${label}.log`), `${Date.now()} ${line}\n`));
+    const log = createWriteStream(join(logDir, `${label}.log`), { flags: 'a' });
+    out.on('line', (line) => log.write(`${Date.now()} ${line}\n`));
+    out.once('close', () => log.end());
   }
   const lines = out[Symbol.asyncIterator]();
   return { proc, lines };

@@ -8,9 +8,9 @@ const preciseNow = (): number => performance.timeOrigin + performance.now();
 
 /**
  * The alarm thread: tells the main thread it runs, with its thread id (0 off Linux) to be given a
- * short scheduler slice (thread-sched.ts), then sleeps in Atomics.wait until the due time the main thread last set (a futex
- * with microsecond resolution, no spinning), wakes the main thread with one message and waits to be
- * re-armed. Plain JS so the thread needs no TypeScript loader.
+ * short scheduler slice (thread-sched.ts), then sleeps in Atomics.wait until the due time the main
+ * thread last set (a futex with microsecond resolution, no spinning), wakes the main thread with one
+ * message and waits to be re-armed. Plain JS so the thread needs no TypeScript loader.
  */
 const ALARM_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -101,8 +101,7 @@ export class DelayLine {
   readonly ready: Promise<void>;
 
   constructor() {
-    this.alarm = new Alarm(this.run, preferLowLatency);
-    this.ready = this.alarm.started;
+    this.ready = this.startAlarm().started;
   }
 
   /** how far ahead items may leave: half the wake-up time, so they are as often early as late */
@@ -137,8 +136,12 @@ export class DelayLine {
   private arm(at: number): void {
     this.armedFor = at;
     this.ringAt = Math.max(at - this.wakeMs, preciseNow());
-    this.alarm ??= new Alarm(this.run, preferLowLatency);
-    this.alarm.set(this.ringAt);
+    (this.alarm ?? this.startAlarm()).set(this.ringAt); // a new thread when used again after close()
+  }
+
+  private startAlarm(): Alarm {
+    this.alarm = new Alarm(this.run, preferLowLatency);
+    return this.alarm;
   }
 
   private readonly run = (): void => {
