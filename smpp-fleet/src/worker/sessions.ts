@@ -26,6 +26,8 @@ interface OpenSession {
   cursor: number;
   auto: Auto | undefined;
   inFlight: Exchange | undefined;
+  /** `at` of the session's last event */
+  lastAt: number;
 }
 
 export interface SessionDeps {
@@ -83,6 +85,7 @@ export class SessionManager {
       cursor: existing?.cursor ?? 0,
       auto: undefined,
       inFlight: undefined,
+      lastAt: existing?.lastAt ?? 0,
     };
     this.sessions.set(cmd.sessionId, session);
     this.emit(session, 'waiting', 'open');
@@ -216,8 +219,14 @@ export class SessionManager {
     return s;
   }
 
+  /**
+   * A session's events are applied by their time, in whatever order they arrive (SQS, several at
+   * once), so two of them never share a millisecond: against a fast gateway a step's "running" and
+   * the "done" after its answer did, and "running" could be applied last and stay.
+   */
   private emit(s: OpenSession, state: SessionState, message: string): void {
-    this.emitFor(s.tenantId, s.sessionId, state, s.cursor, message);
+    s.lastAt = Math.max(Math.round(this.deps.now()), s.lastAt + 1);
+    this.emitFor(s.tenantId, s.sessionId, state, s.cursor, message, s.lastAt);
   }
 
   private emitFor(
@@ -226,13 +235,14 @@ export class SessionManager {
     state: SessionState,
     cursor: number,
     message: string,
+    at = Math.round(this.deps.now()),
   ): void {
     this.deps.event({
       type: 'session.event',
       v: 1,
       tenantId,
       sessionId,
-      at: Math.round(this.deps.now()),
+      at,
       state,
       cursor,
       message: message.slice(0, 1000),

@@ -187,6 +187,10 @@ describe('worker (in process, real SMPP sockets)', () => {
       return all.find((e) => e.type === 'session.event' && e.state === 'blocked');
     });
     expect(blocked.type === 'session.event' && blocked.cursor).toBe(1);
+    // applied by time in any order: one session's events never share a millisecond, the last is latest
+    const ats = all.flatMap((e) => (e.type === 'session.event' && e.sessionId === 's1' ? [e.at] : []));
+    expect(new Set(ats).size).toBe(ats.length);
+    expect(blocked.type === 'session.event' && blocked.at).toBe(Math.max(...ats));
     const verdicts = all.flatMap((e) => (e.type === 'results.batch' ? e.records.map((r) => r.verdict) : []));
     expect(verdicts).toEqual(['valid', 'valid', 'invalid']);
   });
