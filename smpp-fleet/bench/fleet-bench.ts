@@ -115,18 +115,38 @@ async function gatewayRole(port: number, systemId: string, password: string, del
  * Host check: a process that does nothing but run a 1-ms timer, counting the times it did not run for
  * over 2 ms. It puts the latency tail in context: when this idle process stalls, the whole VM did
  * (scheduling, steal), and the worker and the gateway stalled with it. Beside it, the share of the
- * machine's CPU time the hypervisor stole meanwhile (Linux /proc/stat).
+ * machine's CPU time the hypervisor stole meanwhile (Linux /proc/stat). Both are also kept per epoch
+ * second, so each second's latency can be read next to what the host did in it.
  */
 function probeRole(): void {
   const stalls: number[] = [];
+  const bySecond = new Map<number, HostSecond>();
   const cpuAtStart = cpuTimes();
   const startedAt = performance.now();
   let last = startedAt;
+  let cpuLast = cpuAtStart;
+  let second = Math.floor(Date.now() / 1000);
+  const thisSecond = (s: number) => {
+    const h = bySecond.get(s) ?? { second: s, stalls: 0 };
+    bySecond.set(s, h);
+    return h;
+  };
   setInterval(() => {
     const now = performance.now();
     const late = now - last - 1;
-    if (late > 2) stalls.push(late);
+    if (late > 2) {
+      stalls.push(late);
+      thisSecond(Math.floor(Date.now() / 1000)).stalls++;
+    }
     last = now;
+    const s = Math.floor(Date.now() / 1000);
+    if (s !== second) {
+      // the CPU times since the last second boundary this timer saw, charged to the second that ended
+      const cpu = cpuTimes();
+      Object.assign(thisSecond(second), stealPct(cpuLast, cpu));
+      cpuLast = cpu;
+      second = s;
+    }
   }, 1);
   process.stdout.write('probing\n');
   process.on('SIGTERM', () => {
@@ -139,8 +159,17 @@ function probeRole(): void {
       longestMs: Math.round(Math.max(0, ...stalls) * 10) / 10,
       ...stealPct(cpuAtStart, cpuTimes()),
     };
-    process.stdout.write(`${JSON.stringify(report)}\n`, () => process.exit(0));
+    process.stdout.write(`${JSON.stringify(report)}\n${JSON.stringify([...bySecond.values()])}\n`, () =>
+      process.exit(0),
+    );
   });
+}
+
+/** What the host probe saw in one epoch second: its timer's stalls over 2 ms, and the CPU steal. */
+interface HostSecond {
+  second: number;
+  stalls: number;
+  stealPct?: number;
 }
 
 /** All CPUs' time in jiffies, and how much of it was stolen (another guest ran); undefined off Linux. */
@@ -159,14 +188,50 @@ function stealPct(from: ReturnType<typeof cpuTimes>, to: ReturnType<typeof cpuTi
   return { stealPct: Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10 };
 }
 
-/** Starts a host probe (probeRole); `report()` stops it and returns its JSON line. */
-async function startProbe(): Promise<{ report(): Promise<string> }> {
+/**
+ * (c) second by second, next to the host probe: each second's p99, how many seconds passed `limitMs`,
+ * and the p99 of the quiet seconds (the idle probe never late over 2 ms and under 1 % steal, in that
+ * second and the next, where its answers arrive) apart from the rest. It tells a tail the host made in
+ * a few bad seconds from one the worker adds everywhere; it is a view, not the result.
+ */
+function secondsView(bySecond: Map<number, Histogram>, host: HostSecond[], limitMs: number): string {
+  const hostAt = new Map(host.map((h) => [h.second, h]));
+  const calm = (s: number) => {
+    const h = hostAt.get(s);
+    return h !== undefined && h.stalls === 0 && h.stealPct !== undefined && h.stealPct < 1;
+  };
+  const quiet = new Histogram(3);
+  const rest = new Histogram(3);
+  const p99s: number[] = [];
+  let quietSeconds = 0;
+  for (const [second, h] of [...bySecond].sort(([a], [b]) => a - b)) {
+    p99s.push(round2(h.quantile(0.99)));
+    if (calm(second) && calm(second + 1)) {
+      quiet.merge(h);
+      quietSeconds++;
+    } else rest.merge(h);
+  }
+  const p99 = (h: Histogram) => (h.count === 0 ? '-' : `${round2(h.quantile(0.99))} ms (n=${h.count})`);
+  return (
+    `per second, p99 ${p99s.join(' ')}; over ${limitMs} ms in ${p99s.filter((p) => p > limitMs).length} of ${p99s.length} seconds; ` +
+    `the ${quietSeconds} quiet seconds (idle probe never late over 2 ms, steal < 1 %, then and the second after) p99 ${p99(quiet)}, ` +
+    `the other ${p99s.length - quietSeconds} p99 ${p99(rest)}`
+  );
+}
+
+/**
+ * Starts a host probe (probeRole); `report()` stops it and returns its summary line and what it saw
+ * in each second.
+ */
+async function startProbe(): Promise<{ report(): Promise<{ summary: string; bySecond: HostSecond[] }> }> {
   const probe = child([SELF, 'probe'], process.env, 'probe');
   await waitLine(probe.lines, (l) => l === 'probing', 'host probe');
   return {
-    report() {
+    async report() {
       probe.proc.kill('SIGTERM');
-      return waitLine(probe.lines, (l) => l.startsWith('{'), 'host probe report', 5000);
+      const summary = await waitLine(probe.lines, (l) => l.startsWith('{'), 'host probe report', 5000);
+      const bySecond = await waitLine(probe.lines, (l) => l.startsWith('['), 'host probe seconds', 5000);
+      return { summary, bySecond: JSON.parse(bySecond) as HostSecond[] };
     },
   };
 }
@@ -192,7 +257,7 @@ async function hostFloor(
     'floor report',
     (warmSec + seconds + 30) * 1000,
   );
-  const hostCheck = await probe.report();
+  const hostCheck = (await probe.report()).summary;
   await stopChild(echo.proc, 2000);
   return { ...(JSON.parse(report) as { n: number; lost: number; p50: number; p99: number }), hostCheck };
 }
@@ -616,15 +681,22 @@ async function main(): Promise<void> {
     await command(plan('bench-c', rateC, startC));
     const probe = await startProbe();
     await new Promise((r) => setTimeout(r, startC + seconds * 1000 - Date.now()));
-    const hostCheck = await probe.report();
+    const host = await probe.report();
+    const hostCheck = host.summary;
     const c = await collect(queue, 'bench-c', 60_000);
     const fromSent = new Histogram(3);
     const fromIntended = new Histogram(3);
+    const fromSentBySecond = new Map<number, Histogram>();
     for (const e of c.buckets) {
       if (e.type !== 'results.batch') continue;
       for (const bk of e.buckets) {
         if (bk.runId !== 'bench-c') continue;
-        if (bk.latencyActual) fromSent.merge(Histogram.fromData(bk.latencyActual));
+        if (bk.latencyActual) {
+          const h = Histogram.fromData(bk.latencyActual);
+          fromSent.merge(h);
+          const second = fromSentBySecond.get(bk.second) ?? new Histogram(3);
+          fromSentBySecond.set(bk.second, second.merge(h));
+        }
         if (bk.latency) fromIntended.merge(Histogram.fromData(bk.latency));
       }
     }
@@ -634,6 +706,7 @@ async function main(): Promise<void> {
       `(c) latency from send p50 ${latP50Ms} p99 ${latP99Ms} ms; from intended p50 ${round2(fromIntended.quantile(0.5))} p99 ${round2(fromIntended.quantile(0.99))} ms; n=${fromSent.count}, reconnects ${c.done?.reconnects ?? '?'}`,
     );
     log(`(c) host check, an idle process's 1-ms timer and CPU steal during (c): ${hostCheck}`);
+    log(`(c) ${secondsView(fromSentBySecond, host.bySecond, delayC + 2)}`);
     // right after (c), the least any Node pair does here at the same rate and delay (host-floor.ts)
     const floor = await hostFloor(rateC, delayC, seconds, warmSec);
     hostFloorP99Ms = floor.p99;
