@@ -11,7 +11,7 @@ import type { Rng } from '@gong/core/rng';
 import { EsmClass, Status, TlvTag } from '../smpp/constants';
 import { readSmPart } from '../smpp/message-parts';
 import type { DataSmPdu, Pdu, SmPdu } from '../smpp/pdu';
-import { formatReceipt } from '../smpp/receipt';
+import { formatReceipt, messageState } from '../smpp/receipt';
 import { SmppServer } from '../smpp/server';
 import type { SmppSession } from '../smpp/session';
 import { tlvCString, tlvU8 } from '../smpp/tlv';
@@ -19,16 +19,6 @@ import type { SimConfig } from './config';
 import type { SimulatorCounters } from './counters';
 import type { DelayLine } from './delay-line';
 import type { RequestGate } from './faults';
-
-const MESSAGE_STATE: Record<ReceiptStatus, number> = {
-  DELIVRD: 2,
-  EXPIRED: 3,
-  DELETED: 4,
-  UNDELIV: 5,
-  ACCEPTD: 6,
-  UNKNOWN: 7,
-  REJECTD: 8,
-};
 
 export interface EsmeDeps {
   config: SimConfig;
@@ -166,7 +156,7 @@ export class EsmeSide {
         esmClass: EsmClass.DELIVERY_RECEIPT,
         dataCoding: 0,
         shortMessage: Buffer.from(text, 'latin1'),
-        tlvs: [tlvCString(TlvTag.receipted_message_id, id), tlvU8(TlvTag.message_state, MESSAGE_STATE[stat])],
+        tlvs: [tlvCString(TlvTag.receipted_message_id, id), tlvU8(TlvTag.message_state, messageState(stat))],
       },
       (err, resp) => {
         if (err === null && resp?.commandStatus === 0) this.d.counters.esmeReceiptsAcked++;

@@ -31,21 +31,41 @@ function parseDate(s: string | undefined): Date | undefined {
   return new Date(Date.UTC(2000 + n(0), n(2) - 1, n(4), n(6), n(8), s.length === 12 ? n(10) : 0));
 }
 
+/** The id and stat of a receipt text, without the rest (no dates); undefined when it is not one. */
+export function receiptIdAndStat(text: string): { id: string; stat: string } | undefined {
+  const id = /(?:^|\s)id:(\S*)/i.exec(text)?.[1];
+  const stat = /(?:^|\s)stat:(\S*)/i.exec(text)?.[1];
+  return id === undefined || stat === undefined ? undefined : { id, stat: stat.toUpperCase() };
+}
+
 /** undefined when the text is not a receipt (no id: or no stat:). */
 export function parseReceipt(text: string): Receipt | undefined {
+  const head = receiptIdAndStat(text);
+  if (head === undefined) return undefined;
   const field = (name: string) => new RegExp(`(?:^|\\s)${name}:(\\S*)`, 'i').exec(text)?.[1];
-  const id = field('id');
-  const stat = field('stat');
-  if (id === undefined || stat === undefined) return undefined;
   const textMatch = /(?:^|\s)text:(.*)$/is.exec(text);
   return {
-    id,
+    id: head.id,
     sub: Number(field('sub') ?? 0) || 0,
     dlvrd: Number(field('dlvrd') ?? 0) || 0,
     submitDate: parseDate(field('submit date') ?? /submit date:(\d+)/i.exec(text)?.[1]) ?? new Date(0),
     doneDate: parseDate(/done date:(\d+)/i.exec(text)?.[1]) ?? new Date(0),
-    stat: stat.toUpperCase(),
+    stat: head.stat,
     err: Number.parseInt(field('err') ?? '0', 10) || 0,
     text: textMatch?.[1] ?? '',
   };
 }
+
+/** message_state TLV value of each receipt stat (SMPP 3.4 5.2.28) */
+const MESSAGE_STATE: Record<string, number> = {
+  DELIVRD: 2,
+  EXPIRED: 3,
+  DELETED: 4,
+  UNDELIV: 5,
+  ACCEPTD: 6,
+  UNKNOWN: 7,
+  REJECTD: 8,
+};
+
+/** message_state TLV value of a receipt stat; UNKNOWN (7) for a stat SMPP 3.4 does not name. */
+export const messageState = (stat: string): number => MESSAGE_STATE[stat] ?? 7;

@@ -2,12 +2,12 @@ import { connect } from 'node:net';
 import type { HostedOperator } from '@gong/core/messages/fleet-command';
 import { EsmClass, TlvTag } from '../smpp/constants';
 import type { Pdu, SmPdu } from '../smpp/pdu';
+import { receiptIdAndStat } from '../smpp/receipt';
 import { SmppSession } from '../smpp/session';
 import { Correlator } from './correlator';
 import type { Tickable } from './driver';
 import type { Exchange } from './exchange';
 import type { BindInfo, EndpointDeps } from './operator-endpoint';
-import { parseReceipt } from './receipts';
 import type { SendTarget } from './send-target';
 import { decodeText, encodeText } from './sms-text';
 
@@ -216,8 +216,8 @@ export class EsmeEndpoint implements SendTarget, Tickable {
     if ((sm.esmClass & EsmClass.DELIVERY_RECEIPT) !== 0) {
       this.counters.receipts++;
       const tlv = sm.tlvs.find((t) => t.tag === TlvTag.receipted_message_id);
-      const parsed = parseReceipt(text);
-      const id = tlv !== undefined ? tlv.value.toString('latin1').replace(/\0+$/, '') : parsed?.messageId;
+      const parsed = receiptIdAndStat(text);
+      const id = tlv !== undefined ? tlv.value.toString('latin1').replace(/\0+$/, '') : parsed?.id;
       const ex = id === undefined ? undefined : this.byMessageId.get(id);
       if (ex !== undefined) {
         this.correlator.replyTo(ex, text, now, parsed?.stat === 'DELIVRD');

@@ -1,6 +1,10 @@
 import type { Rng } from '@gong/core/rng';
+import { formatReceipt } from '../smpp/receipt';
 
-/** SMPP 3.4 appendix B receipt text, e.g. `id:1a2b sub:001 dlvrd:001 submit date:2611212230 done date:… stat:DELIVRD err:000 text:…`. */
+/**
+ * SMPP 3.4 appendix B receipt text for one message, e.g. `id:1a2b sub:001 dlvrd:001 submit date:2611212230
+ * done date:… stat:DELIVRD err:000 text:…` (delivered and accepted count as no error).
+ */
 export function receiptText(
   messageId: string,
   stat: string,
@@ -8,32 +12,17 @@ export function receiptText(
   doneAt: number,
   text: string,
 ): string {
-  const delivered = stat === 'DELIVRD' ? '001' : '000';
-  const err = stat === 'DELIVRD' ? '000' : '001';
-  return `id:${messageId} sub:001 dlvrd:${delivered} submit date:${smppDate(submittedAt)} done date:${smppDate(doneAt)} stat:${stat} err:${err} text:${text.slice(0, 20)}`;
-}
-
-/** Parses the id and stat of a receipt text; undefined when it is not one. */
-export function parseReceipt(text: string): { messageId: string; stat: string } | undefined {
-  const id = /(?:^|\s)id:(\S+)/i.exec(text);
-  const stat = /(?:^|\s)stat:(\S+)/i.exec(text);
-  return id?.[1] !== undefined && stat?.[1] !== undefined
-    ? { messageId: id[1], stat: stat[1].toUpperCase() }
-    : undefined;
-}
-
-/** message_state TLV value of a receipt stat (SMPP 3.4 5.2.28). */
-export function messageState(stat: string): number {
-  const states: Record<string, number> = {
-    DELIVRD: 2,
-    EXPIRED: 3,
-    DELETED: 4,
-    UNDELIV: 5,
-    ACCEPTD: 6,
-    UNKNOWN: 7,
-    REJECTD: 8,
-  };
-  return states[stat] ?? 7;
+  const ok = stat === 'DELIVRD' || stat === 'ACCEPTD';
+  return formatReceipt({
+    id: messageId,
+    sub: 1,
+    dlvrd: stat === 'DELIVRD' ? 1 : 0,
+    submitDate: new Date(submittedAt),
+    doneDate: new Date(doneAt),
+    stat,
+    err: ok ? 0 : 1,
+    text,
+  });
 }
 
 /** Draws a final state from a weight mix such as { DELIVRD: 0.95, UNDELIV: 0.05 } (DELIVRD when empty). */
@@ -47,10 +36,4 @@ export function pickStatus(mix: Record<string, number>, rng: Rng): string {
     if (r < 0) return stat;
   }
   return Object.keys(mix)[0] ?? 'DELIVRD';
-}
-
-function smppDate(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCFullYear() % 100)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
 }
