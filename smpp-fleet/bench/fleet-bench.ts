@@ -29,7 +29,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +51,7 @@ import type { SmPdu } from '../src/smpp/pdu';
 import { preferLowLatency } from '../src/thread-sched';
 import { decodeText, encodeText } from '../src/worker/sms-text';
 import { floorClientRole, floorEchoRole, round2 } from './host-floor';
+import { loadNpmSmpp, npmSmppText } from './npm-smpp';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -278,35 +278,9 @@ async function simRole(port: number, systemId: string, password: string, delayMs
   });
 }
 
-interface PkgPdu {
-  command: string;
-  command_status: number;
-  source_addr: string;
-  destination_addr: string;
-  short_message: { message?: string } | string | Buffer;
-  response(fields?: Record<string, unknown>): PkgPdu;
-}
-interface PkgSession {
-  on(event: string, fn: (pdu: PkgPdu) => void): void;
-  send(pdu: PkgPdu): boolean;
-  deliver_sm(fields: Record<string, unknown>, cb?: (pdu: PkgPdu) => void): void;
-  submit_sm(fields: Record<string, unknown>, cb?: (pdu: PkgPdu) => void): void;
-  bind_transceiver(fields: Record<string, unknown>, cb: (pdu: PkgPdu) => void): void;
-  socket: { setNoDelay(on: boolean): void };
-}
-interface PkgSmpp {
-  createServer(listener: (session: PkgSession) => void): {
-    listen(port: number, host: string, cb: () => void): void;
-  };
-  connect(options: { host: string; port: number }, listener?: () => void): PkgSession;
-}
-const smppPkg = (): PkgSmpp => createRequire(import.meta.url)('smpp') as PkgSmpp;
-const pkgText = (m: PkgPdu['short_message']): string =>
-  typeof m === 'string' ? m : Buffer.isBuffer(m) ? m.toString('latin1') : String(m.message ?? '');
-
 /** npm-smpp SMSC: sends MO (deliver_sm) keeping `window` exchanges open, matches MT by number, counts. */
 async function pkgSmscRole(port: number, seconds: number, window: number, numbers: number): Promise<void> {
-  const smpp = smppPkg();
+  const smpp = loadNpmSmpp();
   const server = smpp.createServer((session) => {
     session.socket.setNoDelay(true);
     session.on('bind_transceiver', (pdu) => {
@@ -324,9 +298,9 @@ async function pkgSmscRole(port: number, seconds: number, window: number, number
       };
       session.on('submit_sm', (mt) => {
         session.send(mt.response({ message_id: String(matched) }));
-        const at = pending.get(mt.destination_addr);
-        if (at !== undefined && pkgText(mt.short_message) === 'pong') {
-          pending.delete(mt.destination_addr);
+        const to = mt.destination_addr ?? '';
+        if (pending.has(to) && npmSmppText(mt) === 'pong') {
+          pending.delete(to);
           if (measuring) matched++;
         }
         while (pending.size < window) sendOne();
@@ -348,7 +322,7 @@ async function pkgSmscRole(port: number, seconds: number, window: number, number
 
 /** npm-smpp gateway: binds to the npm-smpp SMSC and echoes. */
 async function pkgGatewayRole(port: number): Promise<void> {
-  const smpp = smppPkg();
+  const smpp = loadNpmSmpp();
   const session = smpp.connect({ host: '127.0.0.1', port }, () => {
     session.socket.setNoDelay(true);
     session.bind_transceiver({ system_id: 'bench', password: 'benchpw' }, () =>
@@ -357,7 +331,7 @@ async function pkgGatewayRole(port: number): Promise<void> {
   });
   session.on('deliver_sm', (mo) => {
     session.send(mo.response());
-    const text = pkgText(mo.short_message);
+    const text = npmSmppText(mo);
     session.submit_sm({
       source_addr: mo.destination_addr,
       destination_addr: mo.source_addr,

@@ -6,41 +6,20 @@
  * side has its own event loop and core, like a real gateway and worker. Last line: RESULT {...}.
  */
 import { fork } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { connectAndBind } from '../src/smpp/client';
 import { decodePdu } from '../src/smpp/decode';
 import { encodeInto } from '../src/smpp/encode';
 import type { PduInput } from '../src/smpp/pdu';
 import { SmppServer } from '../src/smpp/server';
+import { loadNpmSmpp, type NpmSmppSession } from './npm-smpp';
 
 const MESSAGES = 50_000;
 const WINDOW = 1000;
 const CODEC_PDUS = 2_000_000;
 const TEXT = 'Your balance is 42 EUR';
 
-interface NpmPdu {
-  command: string;
-  command_status: number;
-  response(): NpmPdu;
-}
-interface NpmSession {
-  on(event: string, cb: (pdu: NpmPdu) => void): void;
-  send(pdu: NpmPdu): boolean;
-  deliver_sm(o: Record<string, unknown>, cb: (pdu: NpmPdu) => void): boolean;
-  bind_transceiver(o: Record<string, unknown>, cb: (pdu: NpmPdu) => void): boolean;
-  close(): void;
-  destroy(): void;
-}
-interface NpmSmpp {
-  createServer(listener: (s: NpmSession) => void): {
-    listen(port: number, host: string, cb: () => void): void;
-    address(): { port: number };
-    close(): void;
-  };
-  connect(o: { host: string; port: number }, cb?: () => void): NpmSession;
-}
-const npmSmpp = createRequire(import.meta.url)('smpp') as NpmSmpp;
+const npmSmpp = loadNpmSmpp();
 
 function codecBench(): number {
   const pool = Buffer.allocUnsafe(1 << 20);
@@ -126,8 +105,8 @@ async function gongPingPong(): Promise<number> {
 }
 
 async function npmPingPong(): Promise<number> {
-  let session: NpmSession | undefined;
-  const ready = new Promise<NpmSession>((resolve) => {
+  let session: NpmSmppSession | undefined;
+  const ready = new Promise<NpmSmppSession>((resolve) => {
     const server = npmSmpp.createServer((s) => {
       s.on('bind_transceiver', (pdu) => {
         s.send(pdu.response());

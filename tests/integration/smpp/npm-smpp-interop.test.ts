@@ -3,7 +3,6 @@
  * ASCII-detected text with data_coding 1 (IA5) but GSM-encodes it, so we send ASCII-only text there;
  * it has no window and no timeouts, so each step awaits its callback.
  */
-import { createRequire } from 'node:module';
 import { decodeText } from '@gong/core/encoding/text-codec';
 import { connectAndBind } from '@gong/smpp-fleet/smpp/client';
 import { Status } from '@gong/smpp-fleet/smpp/constants';
@@ -12,37 +11,9 @@ import type { SmPdu } from '@gong/smpp-fleet/smpp/pdu';
 import { SmppServer } from '@gong/smpp-fleet/smpp/server';
 import type { SmppSession } from '@gong/smpp-fleet/smpp/session';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadNpmSmpp, type NpmSmppPdu, type NpmSmppSession } from '../../../smpp-fleet/bench/npm-smpp';
 
-interface NpmPdu {
-  command: string;
-  command_status: number;
-  sequence_number: number;
-  message_id?: string;
-  source_addr?: string;
-  data_coding?: number;
-  esm_class?: number;
-  short_message?: { message: string | Buffer; udh?: Buffer[] };
-  response(o?: Record<string, unknown>): NpmPdu;
-}
-interface NpmSession {
-  on(event: string, cb: (pdu: NpmPdu) => void): void;
-  send(pdu: NpmPdu): boolean;
-  submit_sm(o: Record<string, unknown>, cb: (pdu: NpmPdu) => void): boolean;
-  deliver_sm(o: Record<string, unknown>, cb: (pdu: NpmPdu) => void): boolean;
-  bind_transceiver(o: Record<string, unknown>, cb: (pdu: NpmPdu) => void): boolean;
-  enquire_link(cb: (pdu: NpmPdu) => void): boolean;
-  unbind(cb: (pdu: NpmPdu) => void): boolean;
-  destroy(): void;
-}
-interface NpmSmpp {
-  createServer(listener: (s: NpmSession) => void): {
-    listen(port: number, host: string, cb: () => void): void;
-    address(): { port: number };
-    close(): void;
-  };
-  connect(o: { host: string; port: number }, cb?: () => void): NpmSession;
-}
-const npm = createRequire(import.meta.url)('smpp') as NpmSmpp;
+const npm = loadNpmSmpp();
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -86,7 +57,7 @@ describe('Gong server ⇄ npm smpp client', () => {
     const client = npm.connect({ host: '127.0.0.1', port });
     cleanups.push(() => client.destroy());
     client.on('error', () => {});
-    const delivered: NpmPdu[] = [];
+    const delivered: NpmSmppPdu[] = [];
     client.on('enquire_link', (p) => client.send(p.response())); // npm smpp does not answer it itself
     client.on('deliver_sm', (p) => {
       delivered.push(p);
@@ -95,24 +66,24 @@ describe('Gong server ⇄ npm smpp client', () => {
     const wrong = npm.connect({ host: '127.0.0.1', port });
     cleanups.push(() => wrong.destroy());
     wrong.on('error', () => {});
-    const refused = await call<NpmPdu>((cb) =>
+    const refused = await call<NpmSmppPdu>((cb) =>
       wrong.bind_transceiver({ system_id: 'op1', password: 'bad' }, cb),
     );
     expect(refused.command_status).toBe(Status.ESME_RINVPASWD);
 
-    const bind = await call<NpmPdu>((cb) =>
+    const bind = await call<NpmSmppPdu>((cb) =>
       client.bind_transceiver({ system_id: 'op1', password: 'secret' }, cb),
     );
     expect(bind.command_status).toBe(0);
 
     // npm → Gong: ASCII (dc 1), Latin-1 (dc 3), UCS2 (dc 8)
-    const r1 = await call<NpmPdu>((cb) =>
+    const r1 = await call<NpmSmppPdu>((cb) =>
       client.submit_sm({ destination_addr: '4072', short_message: 'Hello Gong' }, cb),
     );
-    const r2 = await call<NpmPdu>((cb) =>
+    const r2 = await call<NpmSmppPdu>((cb) =>
       client.submit_sm({ destination_addr: '4072', data_coding: 3, short_message: 'Grüße ÿ' }, cb),
     );
-    const r3 = await call<NpmPdu>((cb) =>
+    const r3 = await call<NpmSmppPdu>((cb) =>
       client.submit_sm({ destination_addr: '4072', short_message: 'Привет 😀' }, cb),
     );
     expect([r1, r2, r3].map((r) => r.message_id)).toEqual(['gong-1', 'gong-2', 'gong-3']);
@@ -145,10 +116,10 @@ describe('Gong server ⇄ npm smpp client', () => {
     ).toBe(long);
 
     // keepalive both ways, then unbind from npm
-    const el = await call<NpmPdu>((cb) => client.enquire_link(cb));
+    const el = await call<NpmSmppPdu>((cb) => client.enquire_link(cb));
     expect(el.command).toBe('enquire_link_resp');
     expect((await s.request({ command: 'enquire_link' })).command).toBe('enquire_link_resp');
-    const ub = await call<NpmPdu>((cb) => client.unbind(cb));
+    const ub = await call<NpmSmppPdu>((cb) => client.unbind(cb));
     expect(ub.command).toBe('unbind_resp');
     await until(() => s.state === 'closed');
   });
@@ -156,8 +127,8 @@ describe('Gong server ⇄ npm smpp client', () => {
 
 describe('npm smpp server ⇄ Gong client', () => {
   it('binds, submits in every encoding, receives deliver_sm MO and receipts, unbinds', async () => {
-    const received: NpmPdu[] = [];
-    let serverSession: NpmSession | undefined;
+    const received: NpmSmppPdu[] = [];
+    let serverSession: NpmSmppSession | undefined;
     const srv = npm.createServer((s) => {
       serverSession = s;
       s.on('error', () => {});
@@ -206,14 +177,14 @@ describe('npm smpp server ⇄ Gong client', () => {
         .join(''),
     ).toBe(texts[3]);
 
-    const ss = serverSession as NpmSession;
-    await call<NpmPdu>((cb) =>
+    const ss = serverSession as NpmSmppSession;
+    await call<NpmSmppPdu>((cb) =>
       ss.deliver_sm(
         { source_addr: '4072', destination_addr: '1234', data_coding: 8, short_message: 'МО 😀' },
         cb,
       ),
     );
-    await call<NpmPdu>((cb) =>
+    await call<NpmSmppPdu>((cb) =>
       ss.deliver_sm(
         {
           source_addr: '4072',
