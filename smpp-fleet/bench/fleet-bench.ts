@@ -134,12 +134,12 @@ function probeRole(): void {
   setInterval(() => {
     const now = performance.now();
     const late = now - last - 1;
+    const s = Math.floor(Date.now() / 1000);
     if (late > 2) {
       stalls.push(late);
-      thisSecond(Math.floor(Date.now() / 1000)).stalls++;
+      thisSecond(s).stalls++;
     }
     last = now;
-    const s = Math.floor(Date.now() / 1000);
     if (s !== second) {
       // the CPU times since the last second boundary this timer saw, charged to the second that ended
       const cpu = cpuTimes();
@@ -656,7 +656,6 @@ async function main(): Promise<void> {
     const probe = await startProbe();
     await new Promise((r) => setTimeout(r, startC + seconds * 1000 - Date.now()));
     const host = await probe.report();
-    const hostCheck = host.summary;
     const c = await collect(queue, 'bench-c', 60_000);
     const fromSent = new Histogram(3);
     const fromIntended = new Histogram(3);
@@ -679,7 +678,7 @@ async function main(): Promise<void> {
     log(
       `(c) latency from send p50 ${latP50Ms} p99 ${latP99Ms} ms; from intended p50 ${round2(fromIntended.quantile(0.5))} p99 ${round2(fromIntended.quantile(0.99))} ms; n=${fromSent.count}, reconnects ${c.done?.reconnects ?? '?'}`,
     );
-    log(`(c) host check, an idle process's 1-ms timer and CPU steal during (c): ${hostCheck}`);
+    log(`(c) host check, an idle process's 1-ms timer and CPU steal during (c): ${host.summary}`);
     log(`(c) ${secondsView(fromSentBySecond, host.bySecond, delayC + 2)}`);
     // right after (c), the least any Node pair does here at the same rate and delay (host-floor.ts)
     const floor = await hostFloor(rateC, delayC, seconds, warmSec);

@@ -11,7 +11,7 @@ import type { Rng } from '@gong/core/rng';
 import { EsmClass, Status, TlvTag } from '../smpp/constants';
 import { readSmPart } from '../smpp/message-parts';
 import type { DataSmPdu, Pdu, SmPdu } from '../smpp/pdu';
-import { formatReceipt, messageState } from '../smpp/receipt';
+import { messageState, receiptText } from '../smpp/receipt';
 import { SmppServer } from '../smpp/server';
 import type { SmppSession } from '../smpp/session';
 import { tlvCString, tlvU8 } from '../smpp/tlv';
@@ -133,16 +133,7 @@ export class EsmeSide {
     const stat = this.drawStatus();
     const part = readSmPart(sm);
     const original = decodeText(part.bytes, part.dataCoding).replace(/[^\x20-\x7e]/g, '?');
-    const text = formatReceipt({
-      id,
-      sub: 1,
-      dlvrd: stat === 'DELIVRD' ? 1 : 0,
-      submitDate: new Date(submittedAt),
-      doneDate: new Date(this.d.clock.now()),
-      stat,
-      err: stat === 'DELIVRD' || stat === 'ACCEPTD' ? 0 : 1,
-      text: original,
-    });
+    const text = receiptText(id, stat, submittedAt, this.d.clock.now(), original);
     this.d.counters.esmeReceipts++;
     s.requestCb(
       {

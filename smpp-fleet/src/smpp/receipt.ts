@@ -25,6 +25,29 @@ export function formatReceipt(r: Receipt): string {
   return `id:${r.id} sub:${pad(r.sub, 3)} dlvrd:${pad(r.dlvrd, 3)} submit date:${receiptDate(r.submitDate)} done date:${receiptDate(r.doneDate)} stat:${r.stat} err:${pad(r.err, 3)} text:${r.text.slice(0, 20)}`;
 }
 
+/**
+ * The receipt of one message sent as one part (sub 001): delivered counts as delivered, and
+ * delivered and accepted as no error.
+ */
+export function receiptText(
+  id: string,
+  stat: string,
+  submittedAt: number,
+  doneAt: number,
+  text: string,
+): string {
+  return formatReceipt({
+    id,
+    sub: 1,
+    dlvrd: stat === 'DELIVRD' ? 1 : 0,
+    submitDate: new Date(submittedAt),
+    doneDate: new Date(doneAt),
+    stat,
+    err: stat === 'DELIVRD' || stat === 'ACCEPTD' ? 0 : 1,
+    text,
+  });
+}
+
 function parseDate(s: string | undefined): Date | undefined {
   if (s === undefined || !/^\d{10}(\d{2})?$/.test(s)) return undefined;
   const n = (i: number) => Number(s.slice(i, i + 2));

@@ -1,7 +1,7 @@
 import type { ExchangeRecord } from '@gong/core/domain/exchange';
 import type { SmPdu } from '@gong/smpp-fleet/smpp/pdu';
+import { receiptText } from '@gong/smpp-fleet/smpp/receipt';
 import { SmppServer } from '@gong/smpp-fleet/smpp/server';
-import { receiptText } from '@gong/smpp-fleet/worker/receipts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessWorker } from './in-process-worker';
 
