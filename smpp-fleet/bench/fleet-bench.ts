@@ -18,8 +18,8 @@
  * The gateway is the simulator (smpp-fleet/src/sim, ECHO rule) in its own process; BENCH_GATEWAY=gateway
  * swaps in a minimal echo client instead (to tell worker limits from simulator limits).
  * Env knobs: BENCH_SECONDS (30), BENCH_RATE_C (5000), BENCH_NUMBERS (5000), BENCH_WINDOW (2000),
- * BENCH_PHASES (abcde), BENCH_GATEWAY (sim), BENCH_RATE_A (120000: above what one worker sustains on
- * this 2-core machine, ~90000; what it cannot send in time is dropped and recorded as not sent).
+ * BENCH_PHASES (abcde), BENCH_GATEWAY (sim), BENCH_RATE_A (120000: (a)'s first offer, raised by half
+ * while the worker sends all of it; what it cannot send in time is dropped and recorded as not sent).
  * BENCH_PROFILE_DIR writes CPU profiles of the child roles in BENCH_PROFILE_ROLES (default
  * worker; e.g. worker,sim,pkg-smsc). BENCH_NODE_ARGS_<ROLE> passes Node/V8 flags to one role (e.g.
  * BENCH_NODE_ARGS_WORKER="--trace-gc-nvp"), and BENCH_LOG_DIR keeps each role's stdout in <role>.log
@@ -596,26 +596,35 @@ async function main(): Promise<void> {
   let latP99Ms = 0;
   let hostFloorP99Ms: number | undefined;
   if (phases.includes('a')) {
-    const startA = nextSecond(2000);
-    log(`(a) throughput: offering ${rateA}/s for ${seconds}s …`);
-    await command(plan('bench-a', rateA, startA));
-    await new Promise((r) => setTimeout(r, startA + seconds * 1000 - Date.now()));
-    const a = await collect(queue, 'bench-a', 120_000);
-    const inWindow = a.records.filter(
-      (r) =>
-        r.verdict === 'valid' &&
-        r.replyAt !== undefined &&
-        r.replyAt >= startA &&
-        r.replyAt < startA + seconds * 1000,
-    ).length;
-    exchangesPerSec = Math.round(inWindow / seconds);
-    const verdictsA = countBy(a.records.map((r) => r.verdict));
-    const errorStatuses = countBy(
-      a.records.filter((r) => r.verdict === 'error').map((r) => String(r.respStatus ?? 'not sent')),
-    );
-    log(
-      `(a) ${exchangesPerSec} exchanges/s sustained; records ${a.records.length}, verdicts ${JSON.stringify(verdictsA)}, errors by status ${JSON.stringify(errorStatuses)}, maxLag ${a.done?.maxLagMs ?? '?'} ms`,
-    );
+    // the offer has to exceed what the worker sustains, or (a) measures the offer: hosts of this
+    // machine kind have sustained 41,000 to 175,000/s, so while a run sends all it was offered the
+    // offer grows by half and (a) runs again; what the worker cannot send in time is recorded as
+    // not sent, bookkeeping that costs it some of its rate, so the result is the highest rate sustained
+    for (let offer = rateA, runs = 0; runs < 4; offer = Math.round(offer * 1.5), runs++) {
+      const runId = `bench-a${runs}`;
+      const startA = nextSecond(2000);
+      log(`(a) throughput: offering ${offer}/s for ${seconds}s …`);
+      await command(plan(runId, offer, startA));
+      await new Promise((r) => setTimeout(r, startA + seconds * 1000 - Date.now()));
+      const a = await collect(queue, runId, 120_000);
+      const inWindow = a.records.filter(
+        (r) =>
+          r.verdict === 'valid' &&
+          r.replyAt !== undefined &&
+          r.replyAt >= startA &&
+          r.replyAt < startA + seconds * 1000,
+      ).length;
+      const sustained = Math.round(inWindow / seconds);
+      exchangesPerSec = Math.max(exchangesPerSec, sustained);
+      const verdictsA = countBy(a.records.map((r) => r.verdict));
+      const errorStatuses = countBy(
+        a.records.filter((r) => r.verdict === 'error').map((r) => String(r.respStatus ?? 'not sent')),
+      );
+      log(
+        `(a) ${sustained} exchanges/s sustained; records ${a.records.length}, verdicts ${JSON.stringify(verdictsA)}, errors by status ${JSON.stringify(errorStatuses)}, maxLag ${a.done?.maxLagMs ?? '?'} ms`,
+      );
+      if (errorStatuses['not sent'] !== undefined || sustained < offer * 0.99) break;
+    }
   }
   // (b) rate precision at 1,000/s
   if (phases.includes('b')) {
