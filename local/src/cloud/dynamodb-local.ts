@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { requireJava } from './java';
@@ -26,6 +26,12 @@ export interface DynamoDbLocalOptions {
   port: number;
   /** keep data here across restarts; in memory when absent */
   dataDir?: string;
+  /**
+   * Run Java at idle priority (SCHED_IDLE, via util-linux's chrt), so that it takes the CPU only
+   * when nothing else wants it. For benchmarks that time something else on the same cores: the JVM's
+   * JIT compiler and request threads otherwise run 2–4 ms slices that delay the threads under test.
+   */
+  idle?: boolean;
 }
 
 /** The java command line that runs DynamoDB Local on `port` (checks Java 17+ first). */
@@ -61,8 +67,9 @@ export function dynamoDbLocalCommand(options: DynamoDbLocalOptions): {
  * The local cloud runs the same command under its supervisor instead.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions & { log?: (line: string) => void }) {
-  const { command, args, cwd } = dynamoDbLocalCommand(options);
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const java = dynamoDbLocalCommand(options);
+  const { command, args } = options.idle ? atIdlePriority(java.command, java.args) : java;
+  const child = spawn(command, args, { cwd: java.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   // even when this process dies of an uncaught error, Java must not outlive it (port, 500 MB heap)
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -94,6 +101,15 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions & { log?:
     stop: () => stopChild(child),
   };
   return handle;
+}
+
+/**
+ * `command` under SCHED_IDLE from its first instruction (every thread it starts inherits it), when
+ * chrt is on the PATH (Linux, util-linux); otherwise unchanged, at normal priority.
+ */
+function atIdlePriority(command: string, args: string[]): { command: string; args: string[] } {
+  const chrt = ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path));
+  return chrt ? { command: chrt, args: ['--idle', '0', command, ...args] } : { command, args };
 }
 
 /** SIGTERM, then SIGKILL after a grace period; resolves when the process is gone. */
