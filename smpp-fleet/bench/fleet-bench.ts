@@ -530,6 +530,10 @@ async function main(): Promise<void> {
   };
   const worker = child([WORKER_MAIN, '--slot', '0'], env, 'worker');
   await waitLine(worker.lines, (l) => l.includes('"ready":true'), 'worker ready');
+  // read the rest of its output, so a worker that prints (node's --trace-gc) never waits on a full pipe
+  void (async () => {
+    for await (const _ of worker.lines);
+  })();
   await command({
     type: 'operators.sync',
     v: 1,
