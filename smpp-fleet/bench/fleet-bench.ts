@@ -488,8 +488,8 @@ async function main(): Promise<void> {
 
   log('starting DynamoDB Local and fauxqs on 127.0.0.1 …');
   // DynamoDB stands in for a remote service: here its JVM shares the two cores with the worker and
-  // gateway being timed, so it runs at idle priority (measured: (c)'s p99 51.6-53.4 ms without, 51.1-51.3
-  // with, and the host floor's 51.6 down to 50.6-51.1)
+  // gateway being timed, so it runs at idle priority (measured: (c)'s p99 51.6-53.4 ms without;
+  // with, 51.1-51.3 in 6 of 7 runs and 52.9 in one, and the host floor 50.6-51.3 from 51.6-53.1)
   const [dynamo, sqs] = await Promise.all([
     startDynamoDbLocal({ port: dynamoPort, idle: true }),
     startSqsEmulator({ port: sqsPort }),

@@ -105,11 +105,13 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions & { log?:
 
 /**
  * `command` under SCHED_IDLE from its first instruction (every thread it starts inherits it), when
- * chrt is on the PATH (Linux, util-linux); otherwise unchanged, at normal priority.
+ * util-linux's chrt is in /usr/bin or /bin; otherwise unchanged, at normal priority, and said so.
  */
 function atIdlePriority(command: string, args: string[]): { command: string; args: string[] } {
   const chrt = ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path));
-  return chrt ? { command: chrt, args: ['--idle', '0', command, ...args] } : { command, args };
+  if (chrt) return { command: chrt, args: ['--idle', '0', command, ...args] };
+  console.warn('DynamoDB Local runs at normal priority: chrt (util-linux) not found in /usr/bin or /bin');
+  return { command, args };
 }
 
 /** SIGTERM, then SIGKILL after a grace period; resolves when the process is gone. */
