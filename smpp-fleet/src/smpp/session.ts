@@ -28,6 +28,7 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { type Clock, systemClock } from '@gong/core/ports/clock';
+import { IntMap } from '../int-map';
 import { CommandId, type CommandName, commandName, isResponseId, responseOf, Status } from './constants';
 import { decodePdu, isDecodeError, PduDecodeError } from './decode';
 import { encodeInto, encodePdu, maxEncodedLength } from './encode';
@@ -82,6 +83,8 @@ interface Outstanding {
   deadline: number;
   timeoutMs: number;
   internal: boolean;
+  /** set when dispatched */
+  seq: number;
 }
 
 export interface SessionEvents<I> {
@@ -106,7 +109,8 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
   private readonly opts: Required<Omit<SessionOptions<I>, 'authenticate' | 'clock'>>;
   private readonly clock: Clock;
   private readonly splitter: FrameSplitter;
-  private readonly pending = new Map<number, Outstanding>();
+  /** by sequence number; an IntMap because a Map churned this fast keeps dead tables alive (see IntMap) */
+  private readonly pending = new IntMap<Outstanding>();
   private queue: Outstanding[] = [];
   private qHead = 0;
   private seq = 0;
@@ -214,7 +218,7 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
       cb(new SmppError('closed', 'session is closed'), undefined);
       return;
     }
-    const entry: Outstanding = { pdu, cb, deadline: 0, timeoutMs, internal: false };
+    const entry: Outstanding = { pdu, cb, deadline: 0, timeoutMs, internal: false, seq: 0 };
     if (this.qHead === this.queue.length && this.canSend) {
       this.dispatch(entry);
       return;
@@ -273,6 +277,7 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
           deadline: 0,
           timeoutMs: this.opts.responseTimeoutMs,
           internal: true,
+          seq: 0,
         });
       });
     } finally {
@@ -301,6 +306,7 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
 
   private dispatch(e: Outstanding): void {
     const seq = this.nextSeq();
+    e.seq = seq;
     e.deadline = this.clock.now() + e.timeoutMs;
     this.pending.set(seq, e);
     this.count(e.pdu.command, 0, true);
@@ -414,13 +420,12 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
   }
 
   private onResponse(pdu: Pdu): void {
-    const e = this.pending.get(pdu.sequenceNumber);
+    const e = this.pending.take(pdu.sequenceNumber);
     if (e === undefined) {
       if (pdu.command === 'generic_nack') this.emit('pdu', pdu);
       else this.counters.unexpectedResponses++;
       return;
     }
-    this.pending.delete(pdu.sequenceNumber);
     e.cb(null, pdu);
     if (this.queue.length > this.qHead) this.pump();
   }
@@ -471,9 +476,8 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
     if (this.listenerCount('malformed') > 0) this.emit('malformed', err);
     const name = err.reason === 'unknown_command_id' ? undefined : commandName(err.commandId);
     if (name !== undefined && isResponseId(err.commandId)) {
-      const e = this.pending.get(err.sequenceNumber);
+      const e = this.pending.take(err.sequenceNumber);
       if (e !== undefined) {
-        this.pending.delete(err.sequenceNumber);
         e.cb(new SmppError('malformed_response', err.message), undefined);
       }
       return;
@@ -504,9 +508,12 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
   private sweep(): void {
     if (this.pending.size === 0) return;
     const now = this.clock.now();
-    for (const [seq, e] of this.pending) {
-      if (e.deadline > now) continue;
-      this.pending.delete(seq);
+    const expired = this.pending.values().filter((e) => e.deadline <= now);
+    expired.sort((a, b) => a.deadline - b.deadline);
+    for (const e of expired) {
+      // a callback fired before may have answered or failed it already
+      if (this.pending.get(e.seq) !== e) continue;
+      this.pending.delete(e.seq);
       if (e.internal && e.pdu.command === 'enquire_link') {
         this.counters.linkDead++;
         this.emit('linkDead');
@@ -530,6 +537,7 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
       deadline: 0,
       timeoutMs: this.opts.linkDeadTimeoutMs,
       internal: true,
+      seq: 0,
     });
   }
 
@@ -543,7 +551,7 @@ export class SmppSession<I = unknown> extends EventEmitter<SessionEvents<I>> {
     this.state = 'closed';
     for (const t of this.timers) clearInterval(t);
     const err = new SmppError('closed', 'connection closed');
-    const pending = [...this.pending.values()];
+    const pending = this.pending.values();
     this.pending.clear();
     const queued = this.queue.slice(this.qHead);
     this.queue = [];

@@ -1,11 +1,15 @@
+import { IntMap } from '../int-map';
+
 /**
  * Due-time buckets, a millisecond wide by default: everything due in the same bucket shares one
  * array (fired in the order added), and a min-heap of bucket keys finds the next due bucket. One
  * timer drives thousands of sends, timeouts and receipts per second instead of one setTimeout each.
  * An item's bucket time is its due time rounded up to the resolution, so nothing fires early.
+ * Buckets are found through an IntMap, not a Map: a bucket is added and deleted every millisecond,
+ * and a churned Map keeps its dead tables (and the items in them) alive until a full GC (see IntMap).
  */
 export class TimerWheel<T> {
-  private readonly slots = new Map<number, T[]>();
+  private readonly slots = new IntMap<T[]>();
   private readonly keys: number[] = [];
   private count = 0;
   /** buckets per millisecond */
@@ -43,8 +47,7 @@ export class TimerWheel<T> {
     const limit = now * this.perMs;
     while (this.keys.length > 0 && (this.keys[0] as number) <= limit) {
       const key = this.pop();
-      const slot = this.slots.get(key);
-      this.slots.delete(key);
+      const slot = this.slots.take(key);
       if (slot === undefined) continue;
       this.count -= slot.length;
       const at = key / this.perMs;
