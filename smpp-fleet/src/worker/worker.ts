@@ -9,6 +9,7 @@ import { CommandPoller } from './command-poller';
 import { Driver, type Tickable } from './driver';
 import { EsmeEndpoint } from './esme-endpoint';
 import { RecordIds, type StrayReply } from './exchange';
+import { HeapCompactor } from './heap-compactor';
 import type { Logger } from './logger';
 import { LoopTarget } from './loop-target';
 import { type EndpointDeps, OperatorEndpoint } from './operator-endpoint';
@@ -69,6 +70,7 @@ export class Worker {
   private readonly sessions: SessionManager;
   private readonly server: SlotServer;
   private readonly poller: CommandPoller;
+  private readonly compactor: HeapCompactor;
   private readonly endpointDeps: EndpointDeps;
   private readonly now: () => number;
   private statusTimer: NodeJS.Timeout | undefined;
@@ -123,6 +125,7 @@ export class Worker {
       ...(opts.commandWaitSeconds !== undefined ? { waitSeconds: opts.commandWaitSeconds } : {}),
     });
     this.driver.add(this.runTicker);
+    this.compactor = new HeapCompactor({ log: opts.log });
   }
 
   get port(): number {
@@ -429,6 +432,13 @@ export class Worker {
       maxLagMs: Math.round(ex.stats.maxLagMs * 1000) / 1000,
     });
     this.opts.log.info('run done', { runId: ex.runId, ...ex.stats });
+    // the last run is over: a heap it bloated is compacted now, not in the middle of the next run
+    if (this.runs.size === 0) setImmediate(() => this.compactIfIdle());
+  }
+
+  private compactIfIdle(): void {
+    if (this.runs.size === 0 && !this.shuttingDown && this.pendingAnswers() === 0)
+      this.compactor.maybeCompact();
   }
 
   private updateRates(now: number): void {
