@@ -123,7 +123,7 @@ function ConnectionForm({ initial, onSaved, onDeleted }: EntityFormProps<Connect
       aria-label="Connection"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ id: initial?.id, data: toBody(f) }, { onSuccess: (c) => onSaved(c.id) });
+        save.mutate({ id: initial?.id, data: toBody(f) }, { onSuccess: (c) => onSaved(c) });
       }}
     >
       <h2>{initial ? `Edit ${initial.name}` : 'New connection'}</h2>

@@ -7,7 +7,8 @@ import { EntityList } from './entity-list';
 /** What every settings editor gets: the record (absent when new) and what to do after a save or delete. */
 export interface EntityFormProps<T> {
   initial: T | undefined;
-  onSaved: (id: string) => void;
+  /** with the record as the API returned it */
+  onSaved: (saved: T) => void;
   onDeleted: () => void;
 }
 
@@ -41,7 +42,11 @@ export function EntitySection<T extends { id: string }>({
   const [selected, setSelected] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [formKey, setFormKey] = useState(0);
-  const current = query.data?.find((x) => x.id === selected);
+  // the record just saved, until the refetched list has it: without it the editor unmounted for that
+  // moment and came back as a new instance, losing its "Saved." (seen once in CI's keyboard test)
+  const [justSaved, setJustSaved] = useState<T | undefined>();
+  const current =
+    query.data?.find((x) => x.id === selected) ?? (justSaved?.id === selected ? justSaved : undefined);
   const pick = (id: string | undefined, isNew: boolean) => {
     setSelected(id);
     setCreating(isNew);
@@ -63,8 +68,9 @@ export function EntitySection<T extends { id: string }>({
           <Fragment key={formKey}>
             {form({
               initial: current,
-              onSaved: (id) => {
-                setSelected(id);
+              onSaved: (saved) => {
+                setJustSaved(saved);
+                setSelected(saved.id);
                 setCreating(false);
               },
               onDeleted: () => setSelected(undefined),

@@ -86,7 +86,7 @@ function LibraryForm({
               checkOutput,
             },
           },
-          { onSuccess: (s) => onSaved(s.id) },
+          { onSuccess: (s) => onSaved(s) },
         );
       }}
     >

@@ -95,7 +95,7 @@ function OperatorForm({
               },
             },
           },
-          { onSuccess: (o) => onSaved(o.id) },
+          { onSuccess: (o) => onSaved(o) },
         );
       }}
     >

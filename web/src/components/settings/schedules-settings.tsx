@@ -92,7 +92,7 @@ function ScheduleForm({ initial, onSaved, onDeleted }: EntityFormProps<Schedule>
               ...(webhookUrl ? { webhookUrl } : {}),
             },
           },
-          { onSuccess: (s) => onSaved(s.id) },
+          { onSuccess: (s) => onSaved(s) },
         );
       }}
     >

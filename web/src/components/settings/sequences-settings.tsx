@@ -128,7 +128,7 @@ function SequenceBuilder({ initial, onSaved, onDeleted }: EntityFormProps<Sequen
         if (problems.length > 0) return;
         save.mutate(
           { id: initial?.id, data: { name, description, steps: steps.map(toStep) } },
-          { onSuccess: (s) => onSaved(s.id) },
+          { onSuccess: (s) => onSaved(s) },
         );
       }}
     >

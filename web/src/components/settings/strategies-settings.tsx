@@ -49,10 +49,7 @@ function StrategyForm({ initial, onSaved, onDeleted }: EntityFormProps<Strategy>
       aria-label="Strategy"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(
-          { id: initial?.id, data: { name, description, spec } },
-          { onSuccess: (s) => onSaved(s.id) },
-        );
+        save.mutate({ id: initial?.id, data: { name, description, spec } }, { onSuccess: (s) => onSaved(s) });
       }}
     >
       <h2>{initial ? `Edit ${initial.name}` : 'New strategy'}</h2>

@@ -55,7 +55,7 @@ function UserForm({ initial, onSaved, onDeleted }: EntityFormProps<PublicUser>) 
             id: initial?.id,
             data: { email, name, roles, ...(password ? { password } : {}), ...(initial ? { disabled } : {}) },
           },
-          { onSuccess: (u) => onSaved(u.id) },
+          { onSuccess: (u) => onSaved(u) },
         );
       }}
     >
