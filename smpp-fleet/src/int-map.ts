@@ -32,13 +32,8 @@ export class IntMap<V> {
   }
 
   get(key: number): V | undefined {
-    const keys = this.keys;
-    const vals = this.vals;
-    const mask = this.mask;
-    for (let i = slotOf(key, mask); ; i = (i + 1) & mask) {
-      const v = vals[i];
-      if (v === undefined || keys[i] === key) return v;
-    }
+    const i = this.find(key);
+    return i < 0 ? undefined : this.vals[i];
   }
 
   has(key: number): boolean {
@@ -64,17 +59,11 @@ export class IntMap<V> {
 
   /** Removes the key and returns what it held. */
   take(key: number): V | undefined {
-    const keys = this.keys;
-    const vals = this.vals;
-    const mask = this.mask;
-    for (let i = slotOf(key, mask); ; i = (i + 1) & mask) {
-      const v = vals[i];
-      if (v === undefined) return undefined;
-      if (keys[i] === key) {
-        this.removeAt(i);
-        return v;
-      }
-    }
+    const i = this.find(key);
+    if (i < 0) return undefined;
+    const v = this.vals[i];
+    this.removeAt(i);
+    return v;
   }
 
   delete(key: number): boolean {
@@ -88,19 +77,20 @@ export class IntMap<V> {
     return out;
   }
 
-  /** The keys, in no particular order (a copy). */
-  keyList(): number[] {
-    const out: number[] = [];
-    const vals = this.vals;
-    for (let i = 0; i < vals.length; i++) if (vals[i] !== undefined) out.push(this.keys[i] as number);
-    return out;
-  }
-
   clear(): void {
     this.keys = new Float64Array(this.minCapacity);
     this.vals = new Array<V | undefined>(this.minCapacity).fill(undefined);
     this.mask = this.minCapacity - 1;
     this.count = 0;
+  }
+
+  /** The slot holding `key`, or -1. */
+  private find(key: number): number {
+    const keys = this.keys;
+    const vals = this.vals;
+    const mask = this.mask;
+    for (let i = slotOf(key, mask); vals[i] !== undefined; i = (i + 1) & mask) if (keys[i] === key) return i;
+    return -1;
   }
 
   /** Backward-shift deletion: later entries of the probe run move up, so no tombstones pile up. */
