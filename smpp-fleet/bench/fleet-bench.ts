@@ -416,14 +416,27 @@ async function stopChild(proc: ChildProcess, ms = 20_000): Promise<void> {
   clearTimeout(t);
 }
 
+type Bucket = Extract<WorkerEvent, { type: 'results.batch' }>['buckets'][number];
+
 interface PhaseResult {
-  records: ExchangeRecord[];
-  buckets: WorkerEvent[];
+  /** how many of the run's exchange records arrived (each went to `onRecord`, none is kept) */
+  records: number;
+  buckets: Bucket[];
   done: Extract<WorkerEvent, { type: 'run.done' }> | undefined;
 }
 
-async function collect(queue: SqsQueue, runId: string, timeoutMs: number): Promise<PhaseResult> {
-  const out: PhaseResult = { records: [], buckets: [], done: undefined };
+/**
+ * Reads a run's results off the queue until its `run.done` and the quiet after it. Records are handed
+ * to `onRecord` as they arrive and then dropped: a stress offer on a fast host yields millions of them
+ * (at 270,000/s, 8 million in 30 s), more than this process's heap holds as objects.
+ */
+async function collect(
+  queue: SqsQueue,
+  runId: string,
+  timeoutMs: number,
+  onRecord: (r: ExchangeRecord) => void = () => undefined,
+): Promise<PhaseResult> {
+  const out: PhaseResult = { records: 0, buckets: [], done: undefined };
   const end = Date.now() + timeoutMs;
   let idleAfterDone = 0;
   while (Date.now() < end) {
@@ -432,8 +445,12 @@ async function collect(queue: SqsQueue, runId: string, timeoutMs: number): Promi
     for (const m of got) {
       const e = decodeBody(WorkerEvent, m.body);
       if (e.type === 'results.batch') {
-        for (const r of e.records) if (r.scope.kind === 'run' && r.scope.runId === runId) out.records.push(r);
-        if (e.buckets.some((b) => b.runId === runId)) out.buckets.push(e);
+        for (const r of e.records) {
+          if (r.scope.kind !== 'run' || r.scope.runId !== runId) continue;
+          out.records++;
+          onRecord(r);
+        }
+        for (const b of e.buckets) if (b.runId === runId) out.buckets.push(b);
       } else if (e.type === 'run.done' && e.runId === runId) {
         out.done = e;
       }
@@ -615,22 +632,20 @@ async function main(): Promise<void> {
       log(`(a) throughput: offering ${offer}/s for ${seconds}s …`);
       await command(plan(runId, offer, startA));
       await new Promise((r) => setTimeout(r, startA + seconds * 1000 - Date.now()));
-      const a = await collect(queue, runId, 120_000);
-      const inWindow = a.records.filter(
-        (r) =>
-          r.verdict === 'valid' &&
-          r.replyAt !== undefined &&
-          r.replyAt >= startA &&
-          r.replyAt < startA + seconds * 1000,
-      ).length;
+      const windowEnd = startA + seconds * 1000;
+      let inWindow = 0;
+      const verdictsA: Record<string, number> = {};
+      const errorStatuses: Record<string, number> = {};
+      const a = await collect(queue, runId, 120_000, (r) => {
+        bump(verdictsA, r.verdict);
+        if (r.verdict === 'error') bump(errorStatuses, String(r.respStatus ?? 'not sent'));
+        if (r.verdict === 'valid' && r.replyAt !== undefined && r.replyAt >= startA && r.replyAt < windowEnd)
+          inWindow++;
+      });
       const sustained = Math.round(inWindow / seconds);
       exchangesPerSec = Math.max(exchangesPerSec, sustained);
-      const verdictsA = countBy(a.records.map((r) => r.verdict));
-      const errorStatuses = countBy(
-        a.records.filter((r) => r.verdict === 'error').map((r) => String(r.respStatus ?? 'not sent')),
-      );
       log(
-        `(a) ${sustained} exchanges/s sustained; records ${a.records.length}, verdicts ${JSON.stringify(verdictsA)}, errors by status ${JSON.stringify(errorStatuses)}, maxLag ${a.done?.maxLagMs ?? '?'} ms`,
+        `(a) ${sustained} exchanges/s sustained; records ${a.records}, verdicts ${JSON.stringify(verdictsA)}, errors by status ${JSON.stringify(errorStatuses)}, maxLag ${a.done?.maxLagMs ?? '?'} ms`,
       );
       if (errorStatuses['not sent'] !== undefined || sustained < offer * 0.99) break;
     }
@@ -641,12 +656,11 @@ async function main(): Promise<void> {
     log(`(b) rate precision: 1000/s for ${seconds}s …`);
     await command(plan('bench-b', 1000, startB));
     await new Promise((r) => setTimeout(r, startB + seconds * 1000 - Date.now()));
-    const b = await collect(queue, 'bench-b', 60_000);
     const perSecond = new Map<number, number>();
-    for (const r of b.records) {
+    await collect(queue, 'bench-b', 60_000, (r) => {
       const s = Math.floor((r.sentAt - startB) / 1000);
       perSecond.set(s, (perSecond.get(s) ?? 0) + 1);
-    }
+    });
     const inRange = Array.from({ length: seconds }, (_, k) => perSecond.get(k) ?? 0);
     for (let s = 0; s < seconds; s++)
       rateMaxErrPct = Math.max(rateMaxErrPct, Math.abs((perSecond.get(s) ?? 0) - 1000) / 10);
@@ -678,18 +692,14 @@ async function main(): Promise<void> {
     const fromSent = new Histogram(3);
     const fromIntended = new Histogram(3);
     const fromSentBySecond = new Map<number, Histogram>();
-    for (const e of c.buckets) {
-      if (e.type !== 'results.batch') continue;
-      for (const bk of e.buckets) {
-        if (bk.runId !== 'bench-c') continue;
-        if (bk.latencyActual) {
-          const h = Histogram.fromData(bk.latencyActual);
-          fromSent.merge(h);
-          const second = fromSentBySecond.get(bk.second) ?? new Histogram(3);
-          fromSentBySecond.set(bk.second, second.merge(h));
-        }
-        if (bk.latency) fromIntended.merge(Histogram.fromData(bk.latency));
+    for (const bk of c.buckets) {
+      if (bk.latencyActual) {
+        const h = Histogram.fromData(bk.latencyActual);
+        fromSent.merge(h);
+        const second = fromSentBySecond.get(bk.second) ?? new Histogram(3);
+        fromSentBySecond.set(bk.second, second.merge(h));
       }
+      if (bk.latency) fromIntended.merge(Histogram.fromData(bk.latency));
     }
     latP50Ms = round2(fromSent.quantile(0.5));
     latP99Ms = round2(fromSent.quantile(0.99));
@@ -771,10 +781,8 @@ async function main(): Promise<void> {
   );
 }
 
-function countBy(items: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const i of items) out[i] = (out[i] ?? 0) + 1;
-  return out;
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
 }
 
 const [role, ...args] = process.argv.slice(2);
