@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, freePortRange } from '@gong/local/cloud/net';
+import { freePort, freePortRange, waitForPort } from '@gong/local/cloud/net';
 import { type RunningStack, startStack } from '@gong/local/stack/start-stack';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -21,7 +21,8 @@ describe('local cloud', () => {
     await stack?.stop();
   });
 
-  it('starts, reports DynamoDB and SQS healthy, and fails loudly when DynamoDB Local dies', async () => {
+  it('starts, reports DynamoDB and SQS healthy, restarts a worker that stops, and fails loudly when DynamoDB Local dies', async () => {
+    const fleetBase = await freePortRange(2);
     stack = await startStack({
       root: resolve(import.meta.dirname, '..', '..', '..'),
       dataDir: mkdtempSync(join(tmpdir(), 'gong-stack-')),
@@ -31,7 +32,7 @@ describe('local cloud', () => {
         dynamodb: await freePort(),
         sqs: await freePort(),
         simEsme: await freePort(),
-        fleetBase: await freePortRange(2),
+        fleetBase,
       },
       slotCount: 2,
       prefix: 'stack',
@@ -43,6 +44,21 @@ describe('local cloud', () => {
     });
     const health = await (await fetch(`${stack.apiUrl}/health`)).json();
     expect(health).toMatchObject({ ok: true, dynamodb: { ok: true }, sqs: { ok: true } });
+
+    // a worker is an ECS service: when its task stops (here SIGTERM, as ECS stops one), another takes
+    // its slot and the gateway can bind to the slot's port again
+    await waitForPort(fleetBase, { timeoutMs: 60_000, what: 'worker-0' });
+    const first = stack.supervisor.get('worker-0');
+    const exited = new Promise((r) => first?.once('exit', (code) => r(code)));
+    first?.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const deadline = Date.now() + 30_000;
+    while (stack.supervisor.get('worker-0') === first && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const second = stack.supervisor.get('worker-0');
+    expect(second).not.toBe(first);
+    expect(alive(second?.pid as number)).toBe(true);
+    await waitForPort(fleetBase, { timeoutMs: 60_000, what: 'restarted worker-0' });
 
     const pids = stack.supervisor.pids();
     const dynamo = stack.supervisor.get('dynamodb');
