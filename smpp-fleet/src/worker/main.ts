@@ -83,6 +83,12 @@ export async function runWorkerCli(argv: string[]): Promise<void> {
   process.on('unhandledRejection', (err) =>
     log.error('unhandled rejection (worker keeps running)', { err: String(err) }),
   );
+  // listen before the port opens: a SIGTERM that arrives while the worker starts (ECS stopping a task
+  // that is still booting) must take the graceful path, not Node's default of dying on the spot
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
   try {
     await worker.start();
   } catch (err) {
@@ -96,20 +102,9 @@ export async function runWorkerCli(argv: string[]): Promise<void> {
   }
   // stdout line for supervisors and tests: the worker is accepting binds and polling commands
   process.stdout.write(`${JSON.stringify({ ready: true, slot, port: worker.port, workerId })}\n`);
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info('signal received', { signal });
-      worker.shutdown().then(resolve, (err) => {
-        log.error('shutdown failed', { err: String(err) });
-        resolve();
-      });
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  const signal = await stopSignal;
+  log.info('signal received', { signal });
+  await worker.shutdown().catch((err: unknown) => log.error('shutdown failed', { err: String(err) }));
 }
 
 const invokedDirectly =

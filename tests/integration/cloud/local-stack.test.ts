@@ -49,8 +49,9 @@ describe('local cloud', () => {
     // its slot and the gateway can bind to the slot's port again
     await waitForPort(fleetBase, { timeoutMs: 60_000, what: 'worker-0' });
     const first = stack.supervisor.get('worker-0');
-    const exited = new Promise((r) => first?.once('exit', (code) => r(code)));
-    first?.kill('SIGTERM');
+    if (first === undefined) throw new Error('the stack started no worker-0');
+    const exited = new Promise((r) => first.once('exit', (code) => r(code)));
+    first.kill('SIGTERM');
     expect(await exited).toBe(0);
     const deadline = Date.now() + 30_000;
     while (stack.supervisor.get('worker-0') === first && Date.now() < deadline)
