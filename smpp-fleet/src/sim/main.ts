@@ -129,6 +129,11 @@ export async function runSimulatorCli(argv: string[]): Promise<void> {
   const { config, statsEvery } = await simConfigFromArgs(argv);
   // the thread that sends every answer on time: a CPU as soon as it wakes (the delay line's alarm does the same)
   preferLowLatency();
+  // as the worker: listen before the ESME port opens, so a stop during start-up still stops cleanly
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   const sim = await startSimulator(config);
   const where = [
     ...sim.config.operators.map((o) => `operator ${o.systemId}@${o.host}:${o.port}`),
@@ -142,11 +147,7 @@ export async function runSimulatorCli(argv: string[]): Promise<void> {
         `dropped ${c.dropped} throttled ${c.throttled} esme submits ${c.esmeSubmits} receipts ${c.esmeReceipts} reconnects ${c.reconnects}`,
     );
   }, statsEvery * 1000);
-  await new Promise<void>((resolve) => {
-    const done = () => resolve();
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
+  await stopped;
   clearInterval(timer);
   await sim.stop();
   console.log('gong sim: stopped', JSON.stringify(sim.counters));
